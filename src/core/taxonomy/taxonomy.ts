@@ -1,0 +1,114 @@
+import { DomainError } from '../errors.js';
+import { normalizeText } from '../text/normalize.js';
+import type { SkillDef } from './builtin-skills.js';
+import type { Lang, Skill, Taxonomy } from './types.js';
+
+/** Builds the taxonomy from its source definitions, refusing any that would make a broken graph. */
+export function buildTaxonomy(defs: readonly SkillDef[]): Taxonomy {
+  const problems = validateSkillDefs(defs);
+  if (problems.length > 0) {
+    throw new DomainError(
+      'invalid_input',
+      `taxonomy is invalid: ${problems.slice(0, 5).join('; ')}`,
+      'taxonomy',
+    );
+  }
+  const skills: Skill[] = defs.map((d) => ({
+    id: d.id,
+    domain: d.domain,
+    type: d.type,
+    labels: {
+      en: { label: d.en, aliases: d.enAliases ?? [] },
+      fr: { label: d.fr, aliases: d.frAliases ?? [] },
+    },
+    names: d.names ?? [],
+    broader: d.broader ?? null,
+    related: d.related ?? {},
+    ambiguous: d.ambiguous ?? false,
+    escoUri: d.esco ?? null,
+  }));
+  return { skills, byId: new Map(skills.map((sk) => [sk.id, sk])) };
+}
+
+/** Every problem found, each naming the skill: unique ids, links that resolve, weights in (0,1), no cycles. */
+export function validateSkillDefs(defs: readonly SkillDef[]): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  for (const d of defs) {
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(d.id)) problems.push(`skill "${d.id}": id must be kebab-case`);
+    if (ids.has(d.id)) problems.push(`skill "${d.id}": duplicate id`);
+    ids.add(d.id);
+    if (!d.en.trim() || !d.fr.trim()) problems.push(`skill "${d.id}": missing en or fr label`);
+  }
+  const byId = new Map(defs.map((d) => [d.id, d]));
+  for (const d of defs) {
+    if (d.broader !== undefined && !byId.has(d.broader)) {
+      problems.push(`skill "${d.id}": broader "${d.broader}" does not exist`);
+    }
+    for (const [target, w] of Object.entries(d.related ?? {})) {
+      if (!byId.has(target)) problems.push(`skill "${d.id}": related "${target}" does not exist`);
+      if (target === d.id) problems.push(`skill "${d.id}": related to itself`);
+      if (!(w > 0 && w < 1))
+        problems.push(`skill "${d.id}": transfer weight to "${target}" must be in (0, 1)`);
+    }
+    // Walk up the broader chain: a cycle would make "broader" meaningless and loop any traversal.
+    const seen = new Set<string>([d.id]);
+    let cur = d.broader;
+    while (cur !== undefined) {
+      if (seen.has(cur)) {
+        problems.push(`skill "${d.id}": broader chain has a cycle through "${cur}"`);
+        break;
+      }
+      seen.add(cur);
+      cur = byId.get(cur)?.broader;
+    }
+  }
+  return problems;
+}
+
+export function skillLabel(skill: Skill, lang: Lang): string {
+  return skill.labels[lang].label;
+}
+
+/** All surface forms of a skill: preferred labels and aliases of both languages, and shared names. */
+export function surfaceForms(skill: Skill): string[] {
+  return [
+    skill.labels.en.label,
+    skill.labels.fr.label,
+    ...skill.labels.en.aliases,
+    ...skill.labels.fr.aliases,
+    ...skill.names,
+  ];
+}
+
+export interface SkillSearchHit {
+  skill: Skill;
+  /** The surface form that matched best. */
+  matched: string;
+  score: number;
+}
+
+/**
+ * Prefix and substring search over every surface form, accent- and case-insensitive. Ranked by how
+ * much of the form the query covers (exact > prefix > substring), then by id for a stable order.
+ */
+export function searchSkills(tax: Taxonomy, query: string, limit: number): SkillSearchHit[] {
+  const q = normalizeText(query).trim();
+  if (!q)
+    return tax.skills.slice(0, limit).map((skill) => ({ skill, matched: skill.labels.en.label, score: 0 }));
+  const hits: SkillSearchHit[] = [];
+  for (const skill of tax.skills) {
+    let best: SkillSearchHit | null = null;
+    for (const form of surfaceForms(skill)) {
+      const f = normalizeText(form);
+      const at = f.indexOf(q);
+      if (at < 0) continue;
+      const coverage = q.length / f.length;
+      const score = (f === q ? 2 : at === 0 ? 1 : 0.5) + coverage;
+      if (!best || score > best.score) best = { skill, matched: form, score };
+    }
+    if (best) hits.push(best);
+  }
+  hits.sort((a, b) => b.score - a.score || (a.skill.id < b.skill.id ? -1 : 1));
+  return hits.slice(0, limit);
+}

@@ -1,0 +1,82 @@
+import { normalizeText } from './normalize.js';
+
+export interface Token {
+  /** Folded and lightly stemmed form used for matching. */
+  key: string;
+  /** Offsets into the original text, end exclusive. */
+  start: number;
+  end: number;
+}
+
+// Symbols that belong to skill names (C++, C#, .NET, CI/CD, R&D); hyphens and apostrophes are separators
+// so that "fine-tuning" = "fine tuning" and "l'IA" yields "ia".
+const SYMBOLS = new Set(['+', '#', '.', '/', '&']);
+const isWordChar = (c: number): boolean =>
+  (c >= 97 && c <= 122) ||
+  (c >= 48 && c <= 57) ||
+  (c >= 0xe0 && c <= 0x24f && c !== 0xf7) ||
+  (c >= 0x370 && c <= 0x3ff);
+
+/**
+ * Light stemming shared by dictionary and text: plural -s/-x, French gendered endings. It only has to
+ * map variants of one word to one key, the same way on both sides; it need not produce real words.
+ */
+export function stemWord(w: string): string {
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  let x = w;
+  if (x.endsWith('trices')) x = x.slice(0, -6) + 'teur';
+  else if (x.endsWith('trice')) x = x.slice(0, -5) + 'teur';
+  else if (x.endsWith('euses')) x = x.slice(0, -5) + 'eur';
+  else if (x.endsWith('euse')) x = x.slice(0, -4) + 'eur';
+  else if (x.endsWith('iennes')) x = x.slice(0, -6) + 'ien';
+  else if (x.endsWith('ienne')) x = x.slice(0, -5) + 'ien';
+  else if (x.endsWith('aux') && x.length > 4) x = x.slice(0, -3) + 'al';
+  else if (
+    (x.endsWith('s') || x.endsWith('x')) &&
+    !x.endsWith('ss') &&
+    !x.endsWith('us') &&
+    !x.endsWith('is')
+  ) {
+    x = x.slice(0, -1);
+  }
+  if (x.endsWith('e') && x.length > 4) x = x.slice(0, -1);
+  return x;
+}
+
+/** Tokens of a text with original offsets. Sentence punctuation is kept as tokens (key '.', ';'…) as boundaries. */
+export function tokenize(text: string): Token[] {
+  const folded = normalizeText(text);
+  const tokens: Token[] = [];
+  let i = 0;
+  const n = folded.length;
+  while (i < n) {
+    const c = folded.charCodeAt(i);
+    if (isWordChar(c)) {
+      let j = i + 1;
+      while (j < n && isWordChar(folded.charCodeAt(j))) j++;
+      tokens.push({ key: stemWord(folded.slice(i, j)), start: i, end: j });
+      i = j;
+      continue;
+    }
+    const ch = folded[i] as string;
+    if (
+      SYMBOLS.has(ch) ||
+      ch === ';' ||
+      ch === ',' ||
+      ch === ':' ||
+      ch === '!' ||
+      ch === '?' ||
+      ch === '(' ||
+      ch === ')'
+    ) {
+      tokens.push({ key: ch, start: i, end: i + 1 });
+    }
+    i++;
+  }
+  return tokens;
+}
+
+/** Keys of a dictionary form, tokenized exactly like text. */
+export function formKeys(form: string): string[] {
+  return tokenize(form).map((t) => t.key);
+}

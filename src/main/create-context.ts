@@ -1,0 +1,68 @@
+import type { Config } from '../config/env-to-config.js';
+import { AuditService } from '../services/audit.service.js';
+import { systemClock, type Clock } from '../services/clock.js';
+import { DemoService } from '../services/demo.service.js';
+import { ExtractionService } from '../services/extraction.service.js';
+import { MatchingService } from '../services/matching.service.js';
+import { DEFAULT_ORG, type Store } from '../services/ports.js';
+import { ProjectsService } from '../services/projects.service.js';
+import { TaxonomyService } from '../services/taxonomy.service.js';
+import { migrateToLatest } from '../storage/migrate.js';
+import { openDatabase } from '../storage/open-database.js';
+import { createStore } from '../storage/store.js';
+
+export interface Services {
+  taxonomy: TaxonomyService;
+  extraction: ExtractionService;
+  projects: ProjectsService;
+  matching: MatchingService;
+  demo: DemoService;
+  audit: AuditService;
+}
+
+export interface Context {
+  config: Config;
+  store: Store;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** Wires services to a store. Tests use it with a store of their own (PGlite, a given clock). */
+export function wireServices(config: Config, store: Store, clock: Clock = systemClock): Services {
+  const taxonomy = new TaxonomyService(store);
+  const projects = new ProjectsService(store);
+  const audit = new AuditService(clock);
+  return {
+    taxonomy,
+    extraction: new ExtractionService(taxonomy, config.limits),
+    projects,
+    matching: new MatchingService(store, taxonomy, projects),
+    demo: new DemoService(store, taxonomy, audit, clock),
+    audit,
+  };
+}
+
+/** Prepares a store: schema at the latest migration, the built-in taxonomy in place, the default organization. */
+export async function prepareStore(
+  store: Store,
+  services: Services,
+  clock: Clock = systemClock,
+): Promise<void> {
+  await store.ensureOrganization(DEFAULT_ORG, 'Default organization', clock.now());
+  await services.taxonomy.syncBuiltin();
+}
+
+/** The single wiring point, used by the server and the CLI alike. */
+export async function createContext(config: Config, clock: Clock = systemClock): Promise<Context> {
+  const { db, dialect } = openDatabase(config.db);
+  try {
+    await migrateToLatest(db);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  const store = createStore(db, dialect);
+  const services = wireServices(config, store, clock);
+  await prepareStore(store, services, clock);
+  return { config, store, services, close: () => store.close() };
+}

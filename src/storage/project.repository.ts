@@ -1,0 +1,159 @@
+import type { Kysely } from 'kysely';
+import type { Requirement } from '../core/matching/types.js';
+import type { Archetype, BusinessFunction, Industry, Project, ProjectStatus } from '../core/model.js';
+import type { Lang } from '../core/taxonomy/types.js';
+import type { ProjectStore, ProjectSummary } from '../services/ports.js';
+import { chunks } from './batch.js';
+import type { Database, ProjectSkillTable, ProjectTable } from './schema.js';
+
+export class ProjectRepository implements ProjectStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async upsertMany(orgId: string, projects: readonly Project[], at: string): Promise<void> {
+    for (const part of chunks(projects)) {
+      const rows: ProjectTable[] = part.map((p) => ({
+        id: p.id,
+        org_id: orgId,
+        name: p.name,
+        brief: p.brief,
+        industry: p.industry,
+        business_function: p.businessFunction,
+        archetype: p.archetype,
+        status: p.status,
+        start_date: p.startDate,
+        end_date: p.endDate,
+        budget: p.budget,
+        language: p.language,
+        created_at: at,
+        updated_at: at,
+      }));
+      await this.db
+        .insertInto('project')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            brief: eb.ref('excluded.brief'),
+            industry: eb.ref('excluded.industry'),
+            business_function: eb.ref('excluded.business_function'),
+            archetype: eb.ref('excluded.archetype'),
+            status: eb.ref('excluded.status'),
+            start_date: eb.ref('excluded.start_date'),
+            end_date: eb.ref('excluded.end_date'),
+            budget: eb.ref('excluded.budget'),
+            language: eb.ref('excluded.language'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
+      await this.db
+        .deleteFrom('project_skill')
+        .where(
+          'project_id',
+          'in',
+          part.map((p) => p.id),
+        )
+        .execute();
+      const reqs: ProjectSkillTable[] = part.flatMap((p) =>
+        p.requirements.map((r) => ({
+          project_id: p.id,
+          skill_id: r.skillId,
+          level: r.level,
+          weight: r.weight,
+          must: r.must ? 1 : 0,
+        })),
+      );
+      for (const rp of chunks(reqs)) await this.db.insertInto('project_skill').values(rp).execute();
+    }
+  }
+
+  async list(orgId: string): Promise<ProjectSummary[]> {
+    const rows = await this.db
+      .selectFrom('project')
+      .leftJoin('project_skill', 'project_skill.project_id', 'project.id')
+      .select((eb) => [
+        'project.id',
+        'project.name',
+        'project.industry',
+        'project.business_function',
+        'project.archetype',
+        'project.status',
+        'project.start_date',
+        'project.end_date',
+        eb.fn.count<number>('project_skill.skill_id').as('requirement_count'),
+      ])
+      .where('project.org_id', '=', orgId)
+      .groupBy([
+        'project.id',
+        'project.name',
+        'project.industry',
+        'project.business_function',
+        'project.archetype',
+        'project.status',
+        'project.start_date',
+        'project.end_date',
+      ])
+      .orderBy('project.id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      industry: r.industry,
+      businessFunction: r.business_function,
+      archetype: r.archetype,
+      status: r.status,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      requirementCount: Number(r.requirement_count),
+    }));
+  }
+
+  async get(orgId: string, id: string): Promise<Project | null> {
+    const r = await this.db
+      .selectFrom('project')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!r) return null;
+    const reqs = await this.db
+      .selectFrom('project_skill')
+      .selectAll()
+      .where('project_id', '=', id)
+      .orderBy('skill_id')
+      .execute();
+    const requirements: Requirement[] = reqs.map((q) => ({
+      skillId: q.skill_id,
+      level: q.level,
+      weight: Number(q.weight),
+      must: q.must === 1,
+    }));
+    // Must-haves first, then by weight: the order a reader expects and the explanation follows.
+    requirements.sort(
+      (a, b) => Number(b.must) - Number(a.must) || b.weight - a.weight || (a.skillId < b.skillId ? -1 : 1),
+    );
+    return {
+      id: r.id,
+      name: r.name,
+      brief: r.brief,
+      industry: r.industry as Industry,
+      businessFunction: r.business_function as BusinessFunction,
+      archetype: r.archetype as Archetype,
+      status: r.status as ProjectStatus,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      budget: r.budget === null ? null : Number(r.budget),
+      language: r.language as Lang,
+      requirements,
+    };
+  }
+
+  async count(orgId: string): Promise<number> {
+    const r = await this.db
+      .selectFrom('project')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('org_id', '=', orgId)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+}

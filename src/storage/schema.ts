@@ -1,0 +1,107 @@
+/**
+ * Table types. Portable columns only: text ids and ISO timestamps made by the app, JSON as text,
+ * booleans as 0/1 integers, so the same queries run on SQLite and PostgreSQL.
+ */
+export interface OrganizationTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface SkillTable {
+  id: string;
+  domain: string;
+  type: string;
+  broader_id: string | null;
+  esco_uri: string | null;
+  ambiguous: number;
+  /** 'vivier' for the built-in taxonomy; 'esco' for an imported concept. */
+  origin: string;
+}
+
+export interface SkillLabelTable {
+  skill_id: string;
+  /** 'en', 'fr', or '*' for names shared by every language. */
+  lang: string;
+  /** 'preferred' or 'alias'. */
+  kind: string;
+  label: string;
+}
+
+export interface SkillRelationTable {
+  from_id: string;
+  to_id: string;
+  weight: number;
+}
+
+export interface TalentTable {
+  id: string;
+  org_id: string;
+  external_id: string | null;
+  source: string;
+  name: string;
+  headline: string;
+  location: string;
+  daily_cost: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TalentSkillTable {
+  talent_id: string;
+  skill_id: string;
+  level: number;
+  evidence: string | null;
+}
+
+export interface ProjectTable {
+  id: string;
+  org_id: string;
+  name: string;
+  brief: string;
+  industry: string;
+  business_function: string;
+  archetype: string;
+  status: string;
+  start_date: string;
+  end_date: string;
+  budget: number | null;
+  language: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProjectSkillTable {
+  project_id: string;
+  skill_id: string;
+  level: number;
+  weight: number;
+  must: number;
+}
+
+export interface AuditEventTable {
+  id: string;
+  org_id: string;
+  /** Position in the organization's chain, from 1. */
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  organization: OrganizationTable;
+  skill: SkillTable;
+  skill_label: SkillLabelTable;
+  skill_relation: SkillRelationTable;
+  talent: TalentTable;
+  talent_skill: TalentSkillTable;
+  project: ProjectTable;
+  project_skill: ProjectSkillTable;
+  audit_event: AuditEventTable;
+}

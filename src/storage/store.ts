@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely';
+import type { Store } from '../services/ports.js';
+import { AuditRepository } from './audit.repository.js';
+import { ProjectRepository } from './project.repository.js';
+import type { Database } from './schema.js';
+import { TalentRepository } from './talent.repository.js';
+import { TaxonomyRepository } from './taxonomy.repository.js';
+
+/** Binds the repositories to one connection or transaction. */
+function bind(db: Kysely<Database>, dialect: Store['dialect'], root: Kysely<Database>): Store {
+  const store: Store = {
+    dialect,
+    taxonomy: new TaxonomyRepository(db),
+    talents: new TalentRepository(db),
+    projects: new ProjectRepository(db),
+    audit: new AuditRepository(db),
+    async ensureOrganization(id, name, at) {
+      await db
+        .insertInto('organization')
+        .values({ id, name, created_at: at })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+    },
+    async transaction(fn) {
+      // Nested calls join the outer transaction: Kysely has no savepoints across both dialects here.
+      if (db.isTransaction) return fn(store);
+      return db.transaction().execute((trx) => fn(bind(trx, dialect, root)));
+    },
+    async close() {
+      await root.destroy();
+    },
+  };
+  return store;
+}
+
+export function createStore(db: Kysely<Database>, dialect: Store['dialect']): Store {
+  return bind(db, dialect, db);
+}
