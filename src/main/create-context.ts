@@ -56,7 +56,7 @@ export async function prepareStore(
 export async function createContext(config: Config, clock: Clock = systemClock): Promise<Context> {
   const { db, dialect } = openDatabase(config.db);
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, dialect);
   } catch (e) {
     await db.destroy();
     throw e;

@@ -11,9 +11,9 @@ export function migrateCommand(program: Command, io: CliIo): void {
     .option('--json', 'print the result as JSON')
     .action(async (opts: { json?: boolean }) => {
       const config = configFor(io, program.opts<GlobalOptions>());
-      const { db } = openDatabase(config.db);
+      const { db, dialect } = openDatabase(config.db);
       try {
-        const applied = await migrateToLatest(db);
+        const applied = await migrateToLatest(db, dialect);
         if (opts.json) printJson(io, { applied });
         else print(io, applied.length ? `applied ${applied.join(', ')}` : 'database is up to date');
       } finally {

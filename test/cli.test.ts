@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/main.js';
+import { EXIT } from '../src/cli/exit-codes.js';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(args: string[], stdin: string | Buffer = '', env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  let stdout = '';
+  let stderr = '';
+  out.on('data', (c: Buffer) => (stdout += c.toString()));
+  err.on('data', (c: Buffer) => (stderr += c.toString()));
+  const code = await runCli(args, {
+    stdin: Readable.from([Buffer.from(stdin)]),
+    stdout: out,
+    stderr: err,
+    env,
+  });
+  return { code, stdout, stderr };
+}
+
+describe('vivier CLI (in-process)', () => {
+  let dir: string;
+  let db: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'vivier-cli-'));
+    db = join(dir, 'v.db');
+    const r = await run(['--db', db, 'demo', 'seed', '--size', '60', '--seed', '9', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ talents: 60, seed: 9 });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('--help works on the program and on each command', async () => {
+    for (const args of [
+      ['--help'],
+      ['match', '--help'],
+      ['demo', 'seed', '--help'],
+      ['extract', '--help'],
+      ['projects', 'list', '--help'],
+    ]) {
+      const r = await run(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout).toMatch(/Usage: vivier/);
+    }
+  });
+
+  it('migrate reports an up-to-date database', async () => {
+    const r = await run(['--db', db, 'migrate', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ applied: [] });
+  });
+
+  it('projects list, then match --json gives the same document shape as the API', async () => {
+    const list = await run(['--db', db, 'projects', 'list', '--json']);
+    expect(list.code).toBe(0);
+    const projects = JSON.parse(list.stdout).projects as { id: string }[];
+    expect(projects.length).toBeGreaterThan(0);
+    const m = await run(['--db', db, 'match', projects[0]!.id, '--top', '3', '--json']);
+    expect(m.code).toBe(0);
+    const body = JSON.parse(m.stdout);
+    expect(body.matches).toHaveLength(3);
+    for (const x of body.matches)
+      expect(x.parts.coverage + x.parts.levelFit + x.parts.adjacency).toBeCloseTo(x.score, 12);
+    const table = await run(['--db', db, 'match', projects[0]!.id, '--top', '3']);
+    expect(table.stdout).toMatch(/score\s+coverage/);
+  });
+
+  it('extract reads stdin', async () => {
+    const r = await run(['--db', db, 'extract', '--json'], 'Data engineer: Airflow, dbt et Snowflake.');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).skills.map((s: { id: string }) => s.id)).toEqual([
+      'airflow',
+      'dbt',
+      'snowflake',
+    ]);
+    const empty = await run(['--db', db, 'extract', '--json'], '');
+    expect(JSON.parse(empty.stdout).skills).toEqual([]);
+  });
+
+  it('bad input exits non-zero with one line on stderr', async () => {
+    const cases: [string[], string | Buffer, number, RegExp, NodeJS.ProcessEnv?][] = [
+      [['--db', db, 'match', 'prj-nope'], '', EXIT.not_found, /project "prj-nope" does not exist/],
+      [['--db', db, 'match', 'x', '--top', 'abc'], '', EXIT.usage, /--top/],
+      [['--db', db, 'match', 'x', '--source', 'robots'], '', EXIT.usage, /employee, freelance, all/],
+      [
+        ['--db', db, 'extract'],
+        Buffer.from([0xff, 0xfe, 0x00, 0x41]),
+        EXIT.invalid_input,
+        /binary data or invalid UTF-8/,
+      ],
+      [
+        ['--db', db, 'extract'],
+        'a'.repeat(300),
+        EXIT.too_large,
+        /limit is 100 bytes/,
+        { VIVIER_MAX_TEXT_BYTES: '100' },
+      ],
+      [['--db', db, 'nonsense'], '', EXIT.usage, /unknown command/],
+      [['projects', 'list'], '', EXIT.usage, /PORT/, { PORT: 'eighty', VIVIER_DB: db }],
+    ];
+    for (const [args, stdin, code, message, env] of cases) {
+      const r = await run(args, stdin, env);
+      expect(r.code, args.join(' ')).toBe(code);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
