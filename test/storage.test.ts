@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Talent } from '../src/core/model.js';
+import type { Talent, TalentSkill } from '../src/core/model.js';
 import type { Context } from '../src/main/create-context.js';
 import { AuditService } from '../src/services/audit.service.js';
 import { DEFAULT_ORG } from '../src/services/ports.js';
@@ -8,15 +8,46 @@ import { DIALECTS, openTestContext, pgSkipReason } from './support/databases.js'
 
 if (pgSkipReason) console.warn(pgSkipReason);
 
-const talent = (id: string, skills: Talent['skills']): Talent => ({
+const skill = (skillId: string, level: number, evidence: string | null): TalentSkill => ({
+  skillId,
+  level,
+  evidence,
+  years: null,
+  lastUsed: null,
+  evidenceDetail: null,
+});
+
+const talent = (id: string, skills: TalentSkill[]): Talent => ({
   id,
   externalId: `ext-${id}`,
   source: 'freelance',
   name: `Talent ${id}`,
+  email: `${id}@example.org`,
+  phone: null,
   headline: 'Data engineer',
+  occupationId: null,
   location: 'Lyon',
+  remote: 'remote',
+  languages: ['fr', 'en'],
   dailyCost: 650.5,
   skills,
+  industries: ['banking'],
+  functions: ['finance'],
+  availability: [{ start: '2026-01-01', end: '2026-06-30', daysPerWeek: 3.5 }],
+  missions: [
+    {
+      title: 'Fraud scoring',
+      organization: 'Banque X',
+      start: '2024-01-01',
+      end: '2024-09-30',
+      industry: 'banking',
+      businessFunction: 'finance',
+      skills: ['python', 'machine-learning'],
+      outcome: 'production',
+    },
+  ],
+  consentAt: '2025-12-01',
+  retainUntil: '2028-12-01',
 });
 
 describe.each(DIALECTS)('storage on $name', (dialectCase) => {
@@ -56,26 +87,25 @@ describe.each(DIALECTS)('storage on $name', (dialectCase) => {
 
   it('upserts talents with skills and reads them back; an upsert replaces the skills', async () => {
     const at = '2026-01-01T00:00:00.000Z';
-    await ctx.store.talents.upsertMany(
-      DEFAULT_ORG,
-      [talent('t1', [{ skillId: 'python', level: 4, evidence: 'mission' }])],
-      at,
-    );
+    await ctx.store.talents.upsertMany(DEFAULT_ORG, [talent('t1', [skill('python', 4, 'mission')])], at);
     await ctx.store.talents.upsertMany(
       DEFAULT_ORG,
       [
         talent('t1', [
-          { skillId: 'sql', level: 3, evidence: null },
-          { skillId: 'spark', level: 2, evidence: 'cv' },
+          skill('sql', 3, null),
+          { ...skill('spark', 2, 'cv'), years: 1.5, lastUsed: '2025-06-01', evidenceDetail: 'CV p.1' },
         ]),
       ],
       at,
     );
     const t1 = await ctx.store.talents.get(DEFAULT_ORG, 't1');
     expect(t1?.skills).toEqual([
-      { skillId: 'spark', level: 2, evidence: 'cv' },
-      { skillId: 'sql', level: 3, evidence: null },
+      { ...skill('spark', 2, 'cv'), years: 1.5, lastUsed: '2025-06-01', evidenceDetail: 'CV p.1' },
+      skill('sql', 3, null),
     ]);
+    // Every field of the profile round-trips.
+    expect(t1).toEqual({ ...talent('t1', []), skills: t1!.skills });
+    expect(await ctx.store.talents.listAll(DEFAULT_ORG)).toEqual([t1]);
     expect(t1?.dailyCost).toBe(650.5);
     expect(await ctx.store.talents.count(DEFAULT_ORG)).toBe(1);
     expect(await ctx.store.talents.get('other-org', 't1')).toBeNull();
@@ -87,11 +117,7 @@ describe.each(DIALECTS)('storage on $name', (dialectCase) => {
       ctx.store.transaction(async (tx) => {
         await tx.talents.upsertMany(DEFAULT_ORG, [talent('t2', [])], at);
         // A skill that does not exist violates the foreign key: the whole transaction rolls back.
-        await tx.talents.upsertMany(
-          DEFAULT_ORG,
-          [talent('t3', [{ skillId: 'no-such-skill', level: 1, evidence: null }])],
-          at,
-        );
+        await tx.talents.upsertMany(DEFAULT_ORG, [talent('t3', [skill('no-such-skill', 1, null)])], at);
       }),
     ).rejects.toThrow();
     expect(await ctx.store.talents.count(DEFAULT_ORG)).toBe(0);
@@ -105,6 +131,7 @@ describe.each(DIALECTS)('storage on $name', (dialectCase) => {
     const full = await ctx.store.projects.get(DEFAULT_ORG, list[0]!.id);
     expect(full?.requirements.length).toBe(list[0]!.requirementCount);
     expect(full?.requirements.every((q) => typeof q.must === 'boolean')).toBe(true);
+    expect(full?.statusHistory.at(-1)?.status).toBe(full?.status);
   });
 
   it('keeps a hash-chained audit trail that detects tampering', async () => {

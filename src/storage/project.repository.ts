@@ -1,10 +1,22 @@
 import type { Kysely } from 'kysely';
 import type { Requirement } from '../core/matching/types.js';
-import type { Archetype, BusinessFunction, Industry, Project, ProjectStatus } from '../core/model.js';
+import type {
+  Archetype,
+  BuildOrBuy,
+  BusinessFunction,
+  DataSensitivity,
+  Industry,
+  Outcome,
+  Project,
+  ProjectRole,
+  ProjectStatus,
+  StatusChange,
+} from '../core/model.js';
 import type { Lang } from '../core/taxonomy/types.js';
 import type { ProjectStore, ProjectSummary } from '../services/ports.js';
 import { chunks } from './batch.js';
-import type { Database, ProjectSkillTable, ProjectTable } from './schema.js';
+import { fromJson, toJson } from './json-column.js';
+import type { Database, ProjectSkillTable, ProjectStatusEventTable, ProjectTable } from './schema.js';
 
 export class ProjectRepository implements ProjectStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -24,6 +36,15 @@ export class ProjectRepository implements ProjectStore {
         end_date: p.endDate,
         budget: p.budget,
         language: p.language,
+        external_id: p.externalId,
+        roles: toJson(p.roles),
+        data_sensitivity: p.dataSensitivity,
+        build_or_buy: p.buildOrBuy,
+        outcome: p.outcome,
+        business_outcome: p.businessOutcome,
+        process_owner: p.processOwner,
+        security_owner: p.securityOwner,
+        data_sources: toJson(p.dataSources),
         created_at: at,
         updated_at: at,
       }));
@@ -42,18 +63,26 @@ export class ProjectRepository implements ProjectStore {
             end_date: eb.ref('excluded.end_date'),
             budget: eb.ref('excluded.budget'),
             language: eb.ref('excluded.language'),
+            external_id: eb.ref('excluded.external_id'),
+            roles: eb.ref('excluded.roles'),
+            data_sensitivity: eb.ref('excluded.data_sensitivity'),
+            build_or_buy: eb.ref('excluded.build_or_buy'),
+            outcome: eb.ref('excluded.outcome'),
+            business_outcome: eb.ref('excluded.business_outcome'),
+            process_owner: eb.ref('excluded.process_owner'),
+            security_owner: eb.ref('excluded.security_owner'),
+            data_sources: eb.ref('excluded.data_sources'),
             updated_at: eb.ref('excluded.updated_at'),
           })),
         )
         .execute();
-      await this.db
-        .deleteFrom('project_skill')
-        .where(
-          'project_id',
-          'in',
-          part.map((p) => p.id),
-        )
-        .execute();
+      const ids = part.map((p) => p.id);
+      await this.db.deleteFrom('project_skill').where('project_id', 'in', ids).execute();
+      await this.db.deleteFrom('project_status_event').where('project_id', 'in', ids).execute();
+      const events: ProjectStatusEventTable[] = part.flatMap((p) =>
+        p.statusHistory.map((e, seq) => ({ project_id: p.id, seq, status: e.status, at: e.at })),
+      );
+      for (const c of chunks(events)) await this.db.insertInto('project_status_event').values(c).execute();
       const reqs: ProjectSkillTable[] = part.flatMap((p) =>
         p.requirements.map((r) => ({
           project_id: p.id,
@@ -122,6 +151,12 @@ export class ProjectRepository implements ProjectStore {
       .where('project_id', '=', id)
       .orderBy('skill_id')
       .execute();
+    const events = await this.db
+      .selectFrom('project_status_event')
+      .selectAll()
+      .where('project_id', '=', id)
+      .orderBy('seq')
+      .execute();
     const requirements: Requirement[] = reqs.map((q) => ({
       skillId: q.skill_id,
       level: q.level,
@@ -134,6 +169,7 @@ export class ProjectRepository implements ProjectStore {
     );
     return {
       id: r.id,
+      externalId: r.external_id,
       name: r.name,
       brief: r.brief,
       industry: r.industry as Industry,
@@ -145,6 +181,15 @@ export class ProjectRepository implements ProjectStore {
       budget: r.budget === null ? null : Number(r.budget),
       language: r.language as Lang,
       requirements,
+      statusHistory: events.map((e): StatusChange => ({ status: e.status as ProjectStatus, at: e.at })),
+      outcome: r.outcome as Outcome | null,
+      roles: fromJson<ProjectRole[]>(r.roles, []),
+      dataSensitivity: r.data_sensitivity as DataSensitivity,
+      buildOrBuy: r.build_or_buy as BuildOrBuy,
+      businessOutcome: r.business_outcome,
+      processOwner: r.process_owner,
+      securityOwner: r.security_owner,
+      dataSources: fromJson<string[]>(r.data_sources, []),
     };
   }
 

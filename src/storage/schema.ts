@@ -43,8 +43,41 @@ export interface TalentTable {
   headline: string;
   location: string;
   daily_cost: number;
+  email: string | null;
+  phone: string | null;
+  occupation_id: string | null;
+  remote: string;
+  /** JSON array of ISO 639-1 codes. */
+  languages: string;
+  /** JSON arrays of industry and business function ids. */
+  industries: string;
+  functions: string;
+  consent_at: string | null;
+  retain_until: string | null;
   created_at: string;
   updated_at: string;
+}
+
+export interface TalentAvailabilityTable {
+  talent_id: string;
+  seq: number;
+  start_date: string;
+  end_date: string;
+  days_per_week: number;
+}
+
+export interface TalentMissionTable {
+  talent_id: string;
+  seq: number;
+  title: string;
+  organization: string | null;
+  start_date: string;
+  end_date: string | null;
+  industry: string | null;
+  business_function: string | null;
+  outcome: string | null;
+  /** JSON array of skill ids. */
+  skills: string;
 }
 
 export interface TalentSkillTable {
@@ -52,6 +85,9 @@ export interface TalentSkillTable {
   skill_id: string;
   level: number;
   evidence: string | null;
+  years: number | null;
+  last_used: string | null;
+  evidence_detail: string | null;
 }
 
 export interface ProjectTable {
@@ -67,8 +103,26 @@ export interface ProjectTable {
   end_date: string;
   budget: number | null;
   language: string;
+  external_id: string | null;
+  /** JSON array of { role, headcount }. */
+  roles: string;
+  data_sensitivity: string;
+  build_or_buy: string;
+  outcome: string | null;
+  business_outcome: string | null;
+  process_owner: string | null;
+  security_owner: string | null;
+  /** JSON array of names. */
+  data_sources: string;
   created_at: string;
   updated_at: string;
+}
+
+export interface ProjectStatusEventTable {
+  project_id: string;
+  seq: number;
+  status: string;
+  at: string;
 }
 
 export interface ProjectSkillTable {
@@ -101,7 +155,10 @@ export interface Database {
   skill_relation: SkillRelationTable;
   talent: TalentTable;
   talent_skill: TalentSkillTable;
+  talent_availability: TalentAvailabilityTable;
+  talent_mission: TalentMissionTable;
   project: ProjectTable;
   project_skill: ProjectSkillTable;
+  project_status_event: ProjectStatusEventTable;
   audit_event: AuditEventTable;
 }

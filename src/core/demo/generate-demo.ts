@@ -1,5 +1,12 @@
-import type { HeldSkill, Requirement, TalentSource } from '../matching/types.js';
-import { FUNCTIONS, INDUSTRIES, type Project, type ProjectStatus, type Talent } from '../model.js';
+import type { Requirement, TalentSource } from '../matching/types.js';
+import {
+  FUNCTIONS,
+  INDUSTRIES,
+  type Project,
+  type ProjectStatus,
+  type Talent,
+  type TalentSkill,
+} from '../model.js';
 import { createRng, type Rng } from '../random.js';
 import type { Taxonomy } from '../taxonomy/types.js';
 import { ARCHETYPE_TEMPLATES, CITIES, FIRST_NAMES, LAST_NAMES, ROLES } from './demo-vocabulary.js';
@@ -25,12 +32,19 @@ function makeTalent(rng: Rng, i: number, source: TalentSource): Talent {
     ROLES,
     ROLES.map((r) => (source === 'employee' ? r.employeeShare : r.freelanceShare)),
   );
-  const skills: HeldSkill[] = [];
+  const skills: TalentSkill[] = [];
   const seniority = rng.int(1, 5);
   const add = (skillId: string, base: number) => {
     if (skills.some((s) => s.skillId === skillId)) return;
     const level = Math.min(5, Math.max(1, base + rng.int(-1, 1)));
-    skills.push({ skillId, level, evidence: rng.weighted(EVIDENCE, [4, 1, 3, 2]) });
+    skills.push({
+      skillId,
+      level,
+      evidence: rng.weighted(EVIDENCE, [4, 1, 3, 2]),
+      years: level + rng.int(0, 3),
+      lastUsed: null,
+      evidenceDetail: null,
+    });
   };
   for (const id of role.core) add(id, Math.max(2, seniority));
   const extras = rng.int(2, Math.min(6, role.optional.length));
@@ -47,10 +61,21 @@ function makeTalent(rng: Rng, i: number, source: TalentSource): Talent {
     externalId: null,
     source,
     name: `${first} ${last}`,
+    email: null,
+    phone: null,
     headline: rng.chance(0.5) ? role.title.fr : role.title.en,
+    occupationId: null,
     location: rng.pick(CITIES),
+    remote: rng.weighted(['onsite', 'hybrid', 'remote'] as const, [2, 5, 3]),
+    languages: rng.chance(0.7) ? ['fr', 'en'] : ['fr'],
     dailyCost,
     skills,
+    industries: [rng.pick(INDUSTRIES)],
+    functions: [rng.pick(FUNCTIONS)],
+    availability: [{ start: '2025-01-01', end: '2026-12-31', daysPerWeek: rng.pick([1, 2, 3, 4, 5]) }],
+    missions: [],
+    consentAt: null,
+    retainUntil: null,
   };
 }
 
@@ -89,19 +114,30 @@ function makeProject(rng: Rng, i: number, tax: Taxonomy): Project {
     lang === 'fr'
       ? `Projet ${tpl.name.fr.toLowerCase()} pour la fonction ${businessFunction} (secteur ${industry}). Compétences attendues : ${labels.join(', ')}.`
       : `${tpl.name.en} project for ${businessFunction} in ${industry}. Skills needed: ${labels.join(', ')}.`;
+  const startDate = isoDate(year, month, rng.int(1, 28));
   return {
     id: `prj-${pad(i + 1, 5)}`,
+    externalId: null,
     name,
     brief,
     industry,
     businessFunction,
     archetype: tpl.archetype,
     status,
-    startDate: isoDate(year, month, rng.int(1, 28)),
+    statusHistory: [{ status, at: startDate }],
+    outcome: status === 'production' || status === 'stopped' ? status : null,
+    startDate,
     endDate: isoDate(year + Math.floor(endMonth0 / 12), (endMonth0 % 12) + 1, rng.int(1, 28)),
     budget: rng.chance(0.8) ? rng.int(4, 60) * 5000 : null,
     language: lang,
     requirements,
+    roles: [],
+    dataSensitivity: 'internal',
+    buildOrBuy: 'build',
+    businessOutcome: null,
+    processOwner: null,
+    securityOwner: null,
+    dataSources: [],
   };
 }
 

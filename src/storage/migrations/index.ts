@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-initial.js';
+import * as m0002 from './0002-pool-model.js';
 
 /** The one ordered migration set, for SQLite and PostgreSQL alike. Append; never edit a released entry. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-pool-model': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {
