@@ -103,8 +103,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config/**/*.ts'],
-    rules: {},
+    // Migrations are frozen in time: they take Kysely<any> rather than the app's current schema types.
+    files: ['src/storage/migrations/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
     files: ['src/**/*.ts'],

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 
 // Frozen in time: see 0001. SQLite adds one column per ALTER TABLE, hence one call per column.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function addColumns(
   db: Kysely<any>,
   table: string,
@@ -15,7 +14,6 @@ async function addColumns(
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await addColumns(db, 'talent', [
     ['email', 'text'],
@@ -88,7 +86,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of ['project_status_event', 'talent_mission', 'talent_availability'])
     await db.schema.dropTable(t).execute();
