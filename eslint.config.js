@@ -26,7 +26,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['../../*', '!../../core/**', 'node:*', 'fs', 'path', 'kysely', 'fastify', 'zod'],
+              group: ['node:*', 'fs', 'path', 'os', 'crypto', 'kysely', 'fastify', 'zod', 'better-sqlite3', 'pg'],
               message:
                 'core is pure: it imports nothing outside src/core (no I/O, no libraries with effects).',
             },
