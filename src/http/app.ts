@@ -50,7 +50,12 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
   app.setNotFoundHandler((req, reply) => {
     // Client-side routes of the single-page app fall back to its index; unknown API paths are 404 JSON.
-    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    // A path with a file extension is a missing asset: answering it with the index would hand HTML to a
+    // script tag after a rebuild, so it gets a 404 like any unknown file.
+    const path = req.url.split('?')[0] ?? '';
+    if (hasWeb && req.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)) {
+      return reply.sendFile('index.html');
+    }
     return reply
       .status(404)
       .send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
