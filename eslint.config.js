@@ -26,7 +26,18 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['node:*', 'fs', 'path', 'os', 'crypto', 'kysely', 'fastify', 'zod', 'better-sqlite3', 'pg'],
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'os',
+                'crypto',
+                'kysely',
+                'fastify',
+                'zod',
+                'better-sqlite3',
+                'pg',
+              ],
               message:
                 'core is pure: it imports nothing outside src/core (no I/O, no libraries with effects).',
             },
