@@ -1,5 +1,6 @@
 import { DomainError } from '../errors.js';
 import { normalizeText } from '../text/normalize.js';
+import { formKeys } from '../text/tokenize.js';
 import type { SkillDef } from './builtin-skills.js';
 import type { Lang, Skill, Taxonomy } from './types.js';
 
@@ -30,7 +31,25 @@ export function buildTaxonomy(defs: readonly SkillDef[]): Taxonomy {
   return { skills, byId: new Map(skills.map((sk) => [sk.id, sk])) };
 }
 
-/** Every problem found, each naming the skill: unique ids, links that resolve, weights in (0,1), no cycles. */
+/** `http://data.europa.eu/esco/skill/<uuid>`, the only form of ESCO reference a built-in skill carries. */
+export const ESCO_SKILL_URI =
+  /^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Every surface form a definition declares: labels and aliases of both languages, and shared names. */
+export function defSurfaceForms(d: SkillDef): string[] {
+  return [d.en, d.fr, ...(d.enAliases ?? []), ...(d.frAliases ?? []), ...(d.names ?? [])];
+}
+
+/** The key two surface forms are compared by: their tokens as the extractor's dictionary sees them. */
+export function surfaceKey(form: string): string {
+  return formKeys(form).join(' ');
+}
+
+/**
+ * Every problem found, each naming the skill: kebab-case unique ids, both labels, non-empty aliases,
+ * well-formed ESCO URIs, links that resolve, weights in (0,1), no broader cycles, and no surface form shared
+ * by two skills unless one of them is ambiguous (the extractor would otherwise report both for one mention).
+ */
 export function validateSkillDefs(defs: readonly SkillDef[]): string[] {
   const problems: string[] = [];
   const ids = new Set<string>();
@@ -39,6 +58,40 @@ export function validateSkillDefs(defs: readonly SkillDef[]): string[] {
     if (ids.has(d.id)) problems.push(`skill "${d.id}": duplicate id`);
     ids.add(d.id);
     if (!d.en.trim() || !d.fr.trim()) problems.push(`skill "${d.id}": missing en or fr label`);
+    if (d.esco !== undefined && !ESCO_SKILL_URI.test(d.esco)) {
+      problems.push(
+        `skill "${d.id}": esco "${d.esco}" is not an ESCO skill URI (http://data.europa.eu/esco/skill/<uuid>)`,
+      );
+    }
+  }
+  // Every alias must say something; a surface form shared across skills is allowed only when one side is
+  // ambiguous (it needs context anyway).
+  const owners = new Map<string, { id: string; form: string; ambiguous: boolean }[]>();
+  for (const d of defs) {
+    const seen = new Set<string>();
+    const aliases = new Set([...(d.names ?? []), ...(d.enAliases ?? []), ...(d.frAliases ?? [])]);
+    for (const form of defSurfaceForms(d)) {
+      const key = surfaceKey(form);
+      if (!key && aliases.has(form)) problems.push(`skill "${d.id}": empty alias "${form}"`);
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      let list = owners.get(key);
+      if (!list) owners.set(key, (list = []));
+      list.push({ id: d.id, form, ambiguous: d.ambiguous ?? false });
+    }
+  }
+  for (const list of owners.values()) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i] as (typeof list)[number];
+        const b = list[j] as (typeof list)[number];
+        if (!a.ambiguous && !b.ambiguous) {
+          problems.push(
+            `skill "${b.id}": surface form "${b.form}" is also a form of "${a.id}" ("${a.form}")`,
+          );
+        }
+      }
+    }
   }
   const byId = new Map(defs.map((d) => [d.id, d]));
   for (const d of defs) {

@@ -1,4 +1,18 @@
-export const DOMAINS = ['ai', 'data', 'cloud', 'security', 'governance', 'lowcode', 'engineering'] as const;
+/**
+ * 'business': industry and business-function knowledge, product, project and change management.
+ * 'general': imported ESCO concepts, outside the domains of AI projects (ESCO has no such grouping).
+ */
+export const DOMAINS = [
+  'ai',
+  'data',
+  'cloud',
+  'security',
+  'governance',
+  'lowcode',
+  'engineering',
+  'business',
+  'general',
+] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 /** The five domains AI projects fail on; cross-domain breadth counts these. */
