@@ -1,6 +1,7 @@
 /**
  * The web app in a real browser, against the real server on a temporary SQLite database seeded with the
- * demo: project list → project → ranked talents → explanation → language switch.
+ * demo: project list → project → ranked talents → explanation → language switch; the dashboard (skills gap
+ * headline, charts, drill-downs, upskilling, trends); a project's readiness and a proposed team.
  *
  * Needs `npm run build:web` first, and Chromium (CHROMIUM_PATH, default /usr/bin/chromium); without
  * Chromium the suite is reported as skipped. Set E2E_SCREENSHOT_DIR to keep screenshots of each step.
@@ -30,6 +31,13 @@ function parsePoints(text: string | null): number {
   const n = Number((text ?? '').replace(/\s/g, '').replace(',', '.'));
   if (!Number.isFinite(n)) throw new Error(`not a number: "${text}"`);
   return n;
+}
+
+/** "40%" or "40 %" (French, narrow no-break space) → 0.4. */
+function parsePercent(text: string | null): number {
+  const m = /^(-?\d+(?:[.,]\d+)?)\s?%$/.exec((text ?? '').trim());
+  if (!m?.[1]) throw new Error(`not a percentage: "${text}"`);
+  return Number(m[1].replace(',', '.')) / 100;
 }
 
 describe.skipIf(!HAS_CHROMIUM)(
@@ -186,6 +194,163 @@ describe.skipIf(!HAS_CHROMIUM)(
       await page.reload();
       await page.getByRole('heading', { name: 'Talents classés' }).waitFor();
       await page.getByTestId('match-row').first().waitFor();
+
+      expect(pageErrors).toEqual([]);
+    });
+
+    it('shows the skills gap dashboard with charts, drill-downs and upskilling', async () => {
+      const pageErrors: string[] = [];
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+
+      await page.goto(`${baseUrl}/#/dashboard`);
+      await page.getByTestId('lang-en').click(); // the previous test left French in storage
+      await page.getByRole('heading', { level: 1, name: 'Skills gap and demand' }).waitFor();
+      expect(await page.getByTestId('nav-dashboard').getAttribute('aria-current')).toBe('page');
+
+      // Headline: the share of the 10 most demanded skills nobody holds, employees alone and with freelancers.
+      const api = await (await page.request.get(`${baseUrl}/api/gaps?headlineTop=10&lang=en`)).json();
+      const employeesShare = page.getByTestId('headline-share-employees');
+      await employeesShare.waitFor();
+      const employees = parsePercent(await employeesShare.textContent());
+      const all = parsePercent(await page.getByTestId('headline-share-all').textContent());
+      expect(employees).toBeCloseTo(api.headline.shareAbsentEmployees, 2);
+      expect(all).toBeCloseTo(api.headline.shareAbsentAll, 2);
+      expect(all).toBeLessThanOrEqual(employees);
+
+      // Charts are rendered (SVG), each with a text alternative.
+      for (const id of ['domain-gap-chart', 'domain-trend-chart']) {
+        const figure = page.getByTestId(id);
+        await figure.locator('svg.recharts-surface').first().waitFor();
+        expect(await figure.getByTestId('chart').getAttribute('role')).toBe('img');
+        expect((await figure.getByTestId('chart').getAttribute('aria-label'))?.length).toBeGreaterThan(10);
+      }
+      await page.waitForTimeout(800); // let the charts' entry animation end before the screenshot
+      await shot('5-dashboard');
+
+      // N = 20 asks the API again.
+      const top20 = page.waitForResponse(
+        (r) => r.url().includes('/api/gaps') && r.url().includes('headlineTop=20'),
+      );
+      await page.getByTestId('headline-top-20').click();
+      expect((await top20).status()).toBe(200);
+      await page.getByRole('heading', { name: /Of the 20 most demanded skills/ }).waitFor();
+      expect(await page.getByTestId('headline-top-20').getAttribute('aria-pressed')).toBe('true');
+
+      // Drill-down: the projects behind the demand of the most short skill.
+      const first = page.getByTestId('shortage-row').first();
+      const skillId = await first.getAttribute('data-skill-id');
+      expect(skillId).toBeTruthy();
+      await first.getByTestId('drill-demand').click();
+      const dialog = page.getByTestId('drilldown');
+      await dialog.getByTestId('drilldown-id').first().waitFor();
+      const shownIds = await dialog
+        .getByTestId('drilldown-id')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-record-id')));
+      const records = await (await page.request.get(`${baseUrl}/api/gaps/${skillId}/records`)).json();
+      expect(shownIds).toEqual(records.demand.records.map((r: { projectId: string }) => r.projectId));
+      for (const id of shownIds) expect(id).toMatch(/^prj-/);
+      await shot('6-drilldown');
+      await dialog.getByTestId('drilldown-close').click();
+      await expect.poll(() => dialog.count()).toBe(0);
+
+      // Drill-down from a trend: the projects of a domain in a year (through the chart's data table).
+      const trend = page.getByTestId('domain-trend-chart');
+      await trend.getByText('Show the data as a table').click();
+      await trend.getByTestId('drill-trend').first().click();
+      await dialog.getByTestId('drilldown-id').first().waitFor();
+      expect(await dialog.getByTestId('drilldown-id').first().getAttribute('data-record-id')).toMatch(
+        /^prj-/,
+      );
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.count()).toBe(0);
+
+      // Upskilling: the employees who could learn a gap skill fastest, with their learning path and weeks.
+      await first.getByTestId('upskill-button').click();
+      const upskilling = page.getByTestId('upskilling');
+      await expect.poll(() => upskilling.getByTestId('upskilling-skill').inputValue()).toBe(skillId);
+      const learner = upskilling.getByTestId('learner-row').first();
+      await learner.waitFor();
+      expect(await learner.getByTestId('learner-weeks').textContent()).toMatch(/\d+(\.\d+)? weeks?/);
+      expect(await learner.getByTestId('learning-path').locator('li').count()).toBeGreaterThan(0);
+
+      // French: localized percentages.
+      await page.getByTestId('lang-fr').click();
+      await page.getByRole('heading', { level: 1, name: 'Pénurie de compétences et demande' }).waitFor();
+      await expect
+        .poll(async () => (await page.getByTestId('headline-share-employees').textContent()) ?? '')
+        .toMatch(/^\d+\s%$/);
+      await page.getByTestId('lang-en').click();
+
+      expect(pageErrors).toEqual([]);
+    });
+
+    it('shows a project’s readiness and proposes a team', async () => {
+      const pageErrors: string[] = [];
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+
+      // An open project (being scoped or staffed): its team can be proposed from available talents.
+      const { projects } = await (await page.request.get(`${baseUrl}/api/projects`)).json();
+      const open = (projects as { id: string; status: string }[]).find((p) =>
+        ['staffing', 'scoping'].includes(p.status),
+      );
+      expect(open).toBeDefined();
+      await page.goto(`${baseUrl}/#/projects/${open!.id}`);
+      await page.getByTestId('lang-en').click();
+
+      // Readiness: a 0–100 score, a risk level, and factor contributions that add up to the score.
+      const readiness = page.getByTestId('readiness');
+      const scoreEl = readiness.getByTestId('readiness-score');
+      await scoreEl.waitFor();
+      const score = parsePoints(await scoreEl.textContent());
+      expect(score).toBeGreaterThanOrEqual(0);
+      expect(score).toBeLessThanOrEqual(100);
+      expect(['low', 'medium', 'high', 'critical']).toContain(
+        await readiness.getByTestId('readiness-risk').getAttribute('data-risk'),
+      );
+      const contributions = (await readiness.getByTestId('factor-contribution').allTextContents()).map(
+        parsePoints,
+      );
+      expect(contributions.length).toBeGreaterThan(0);
+      const sum = contributions.reduce((a, b) => a + b, 0);
+      expect(Math.abs(sum - score)).toBeLessThanOrEqual(0.05 * (contributions.length + 1));
+      expect(await readiness.getByTestId('whatif-item').count()).toBeGreaterThanOrEqual(0);
+
+      // Propose a team: members, who covers which required skill, cost and alternatives.
+      const requirementLabels = await page.getByTestId('requirement-row').locator('th').allTextContents();
+      const proposal = page.waitForResponse(
+        (r) => r.url().includes(`/api/projects/${open!.id}/team`) && r.request().method() === 'POST',
+      );
+      await page.getByTestId('team-maxSize').fill('4');
+      await page.getByTestId('team-propose').click();
+      const response = await proposal;
+      expect(response.status()).toBe(200);
+      expect(response.request().postDataJSON()).toEqual({ maxSize: 4 });
+      const team = page.getByTestId('team');
+      const members = team.getByTestId('team-member');
+      await members.first().waitFor();
+      const memberCount = await members.count();
+      expect(memberCount).toBeGreaterThan(0);
+      expect(memberCount).toBeLessThanOrEqual(4);
+      const covered = await team.getByTestId('member-covers').locator('.chip').allTextContents();
+      expect(covered.length).toBeGreaterThan(0);
+      for (const label of covered) expect(requirementLabels).toContain(label);
+      expect(await team.getByTestId('coverage-row').count()).toBe(requirementLabels.length);
+      expect(await team.getByTestId('team-cost').textContent()).toMatch(/€/);
+      expect(await team.getByTestId('team-gap').textContent()).toMatch(/%|—/);
+      await team.getByTestId('team-kind-strongest').click();
+      expect(await team.getByTestId('team-kind-strongest').getAttribute('aria-pressed')).toBe('true');
+      await team.getByTestId('team-kind-cheapest').click();
+
+      // Readiness against the proposed team.
+      const withTeam = page.waitForResponse(
+        (r) => r.url().includes('/readiness') && r.url().includes('team='),
+      );
+      await team.getByTestId('team-assess').click();
+      expect((await withTeam).status()).toBe(200);
+      await expect
+        .poll(() => readiness.getByTestId('readiness-against').textContent())
+        .toContain('cheapest team');
+      await shot('7-project-readiness-team');
 
       expect(pageErrors).toEqual([]);
     });

@@ -69,9 +69,11 @@ describe.each(DIALECTS)('storage on $name', (dialectCase) => {
     expect(taxonomy.byId.get('mistral')?.broader).toBe('open-weight-llm');
   });
 
-  it('syncing the built-in taxonomy twice changes nothing', async () => {
+  it('syncing the built-in taxonomy again writes nothing unless it changed, and rewrites identically', async () => {
     const before = await ctx.store.taxonomy.loadAll();
-    await ctx.services.taxonomy.syncBuiltin();
+    expect(await ctx.services.taxonomy.syncBuiltin()).toBe(false);
+    await ctx.store.setMeta('taxonomy.builtin.sha256', 'stale');
+    expect(await ctx.services.taxonomy.syncBuiltin()).toBe(true);
     expect(await ctx.store.taxonomy.loadAll()).toEqual(before);
   });
 

@@ -2,12 +2,19 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/env-to-config.js';
 import { isDomainError } from '../core/errors.js';
 import { VERSION } from '../main/version.js';
+import { analyticsCommands } from './commands/analytics.command.js';
 import { demoCommand } from './commands/demo.command.js';
+import { exportCommand } from './commands/export.command.js';
 import { extractCommand } from './commands/extract.command.js';
+import { importCommand } from './commands/import.command.js';
 import { matchCommand } from './commands/match.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
+import { occupationsCommand } from './commands/occupations.command.js';
 import { projectsCommand } from './commands/projects.command.js';
+import { readinessCommand } from './commands/readiness.command.js';
 import { serveCommand } from './commands/serve.command.js';
+import { taxonomyCommand } from './commands/taxonomy.command.js';
+import { teamCommand } from './commands/team.command.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import type { CliIo } from './io.js';
 
@@ -29,6 +36,13 @@ function buildProgram(io: CliIo): Command {
     projectsCommand,
     extractCommand,
     matchCommand,
+    teamCommand,
+    readinessCommand,
+    taxonomyCommand,
+    occupationsCommand,
+    importCommand,
+    exportCommand,
+    analyticsCommands,
   ])
     add(program, io);
   // Subcommands inherit the override so a usage error returns a code instead of exiting the process.

@@ -1,3 +1,4 @@
+import { DEMO_SIZES, type DemoSize } from '../core/demo/generate-demo.js';
 import type { RawEnv } from './read-env.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -38,6 +39,17 @@ function int(env: RawEnv, key: keyof RawEnv, fallback: number, min: number, max:
   return n;
 }
 
+/** VIVIER_DEMO_SIZE: a preset (small, medium, large; default small) or a number of talents. */
+function demoSizeOf(env: RawEnv): { talents: number; projects: number } {
+  const raw = env.VIVIER_DEMO_SIZE;
+  if (raw === undefined) return { ...DEMO_SIZES.small };
+  if (Object.hasOwn(DEMO_SIZES, raw)) return { ...DEMO_SIZES[raw as DemoSize] };
+  if (!/^\d+$/.test(raw))
+    throw new ConfigError('VIVIER_DEMO_SIZE', `must be small, medium, large or a whole number, got "${raw}"`);
+  const talents = int(env, 'VIVIER_DEMO_SIZE', 300, 1, 2_000_000);
+  return { talents, projects: Math.max(5, Math.round(talents / 8)) };
+}
+
 /** Applies defaults and checks every value; a bad value is an error naming the variable. */
 export function envToConfig(env: RawEnv, overrides: { dbFile?: string } = {}): Config {
   let db: Config['db'];
@@ -52,7 +64,7 @@ export function envToConfig(env: RawEnv, overrides: { dbFile?: string } = {}): C
   const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel))
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
-  const talents = int(env, 'VIVIER_DEMO_SIZE', 300, 1, 2_000_000);
+  const demoSize = demoSizeOf(env);
   return {
     db,
     host: env.HOST ?? '127.0.0.1',
@@ -63,8 +75,7 @@ export function envToConfig(env: RawEnv, overrides: { dbFile?: string } = {}): C
       maxTextBytes: int(env, 'VIVIER_MAX_TEXT_BYTES', 200_000, 16, 1_073_741_824),
     },
     demo: {
-      talents,
-      projects: Math.max(5, Math.round(talents / 8)),
+      ...demoSize,
       seed: int(env, 'VIVIER_DEMO_SEED', 42, 0, 4_294_967_295),
     },
   };

@@ -1,23 +1,39 @@
 import type { Config } from '../config/env-to-config.js';
+import { AnalyticsService } from '../services/analytics.service.js';
 import { AuditService } from '../services/audit.service.js';
 import { systemClock, type Clock } from '../services/clock.js';
 import { DemoService } from '../services/demo.service.js';
+import { EscoImportService } from '../services/esco-import.service.js';
+import { CvService } from '../services/cv.service.js';
 import { ExtractionService } from '../services/extraction.service.js';
+import { ImportService } from '../services/import.service.js';
 import { MatchingService } from '../services/matching.service.js';
+import { OccupationService } from '../services/occupation.service.js';
 import { DEFAULT_ORG, type Store } from '../services/ports.js';
 import { ProjectsService } from '../services/projects.service.js';
+import { ReadinessService } from '../services/readiness.service.js';
+import { TalentsService } from '../services/talents.service.js';
+import { TeamService } from '../services/team.service.js';
 import { TaxonomyService } from '../services/taxonomy.service.js';
 import { migrateToLatest } from '../storage/migrate.js';
 import { openDatabase } from '../storage/open-database.js';
 import { createStore } from '../storage/store.js';
 
 export interface Services {
+  analytics: AnalyticsService;
   taxonomy: TaxonomyService;
   extraction: ExtractionService;
   projects: ProjectsService;
   matching: MatchingService;
   demo: DemoService;
   audit: AuditService;
+  occupations: OccupationService;
+  escoImport: EscoImportService;
+  readiness: ReadinessService;
+  imports: ImportService;
+  cv: CvService;
+  talents: TalentsService;
+  teams: TeamService;
 }
 
 export interface Context {
@@ -32,13 +48,24 @@ export function wireServices(config: Config, store: Store, clock: Clock = system
   const taxonomy = new TaxonomyService(store);
   const projects = new ProjectsService(store);
   const audit = new AuditService(clock);
+  const occupations = new OccupationService(store);
+  const extraction = new ExtractionService(taxonomy, config.limits);
+  const imports = new ImportService(store, taxonomy, audit, clock);
   return {
+    analytics: new AnalyticsService(store, taxonomy),
     taxonomy,
-    extraction: new ExtractionService(taxonomy, config.limits),
+    extraction,
     projects,
     matching: new MatchingService(store, taxonomy, projects),
+    teams: new TeamService(store, taxonomy, projects),
     demo: new DemoService(store, taxonomy, audit, clock),
     audit,
+    occupations,
+    escoImport: new EscoImportService(store, taxonomy, () => occupations.invalidate()),
+    readiness: new ReadinessService(store, taxonomy, projects),
+    imports,
+    cv: new CvService(extraction, imports, occupations),
+    talents: new TalentsService(store, taxonomy),
   };
 }
 

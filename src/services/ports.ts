@@ -2,7 +2,11 @@
  * The narrow ports services need from storage. storage/ implements them; services never see Kysely.
  */
 import type { Project, Talent } from '../core/model.js';
+import type { SupplyRow } from '../core/readiness/coverage.js';
+import type { EscoDataset } from '../core/esco/esco.js';
+import type { OccupationConcept } from '../core/occupations/link-titles.js';
 import type { Skill } from '../core/taxonomy/types.js';
+import type { SnapshotProject, SnapshotTalent } from '../core/analytics/snapshot.js';
 
 export const DEFAULT_ORG = 'org-default';
 
@@ -51,6 +55,15 @@ export interface TalentStore {
   listAll(orgId: string): Promise<Talent[]>;
   get(orgId: string, id: string): Promise<Talent | null>;
   count(orgId: string): Promise<number>;
+  /** The pool's supply, for readiness: people per (skill, level), the headcount and the median daily cost. */
+  skillSupply(orgId: string): Promise<PoolSupply>;
+}
+
+/** What the pool holds, aggregated: one row per (skill, level) with the number of people at that level. */
+export interface PoolSupply {
+  talents: number;
+  medianDailyCost: number | null;
+  rows: SupplyRow[];
 }
 
 export interface ProjectStore {
@@ -58,6 +71,8 @@ export interface ProjectStore {
   list(orgId: string): Promise<ProjectSummary[]>;
   get(orgId: string, id: string): Promise<Project | null>;
   count(orgId: string): Promise<number>;
+  /** Every project of the organization in full (requirements, status history), in id order. */
+  listAll(orgId: string): Promise<Project[]>;
 }
 
 export interface AuditStore {
@@ -70,13 +85,115 @@ export interface AuditStore {
   list(orgId: string, limit: number): Promise<AuditEvent[]>;
 }
 
+/** Rows held for the imported ESCO classification, per table. */
+export interface EscoCounts {
+  skills: number;
+  skillLabels: number;
+  skillDescriptions: number;
+  skillRelations: number;
+  occupations: number;
+  occupationLabels: number;
+  occupationSkills: number;
+  groups: number;
+  broader: number;
+}
+
+export interface EscoStore {
+  /**
+   * Makes the stored ESCO classification exactly `data` (idempotent: the same data gives the same rows).
+   * ESCO skills no longer in `data` are removed unless a talent or project still holds them.
+   * Run it inside `Store.transaction` so an import is all-or-nothing.
+   */
+  replace(data: EscoDataset, onProgress?: (done: number, total: number) => void): Promise<EscoCounts>;
+  counts(): Promise<EscoCounts>;
+  /** Every stored occupation with its labels, in id order. */
+  loadOccupations(): Promise<OccupationConcept[]>;
+  /** Skill id → its descriptions (every language). */
+  loadSkillDescriptions(): Promise<Map<string, string[]>>;
+}
+
+/** How far a batched import has committed (see ImportService). */
+export interface ImportCheckpoint {
+  orgId: string;
+  kind: 'talents' | 'projects';
+  fileHash: string;
+  fileName: string;
+  lastLine: number;
+  records: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  startedAt: string;
+  updatedAt: string;
+}
+
+/** The keys an imported record is recognised by: external id, then e-mail, then id. */
+export interface RecordKeys {
+  ids: string[];
+  externalIds: string[];
+  emails: string[];
+}
+
+export interface KeyRow {
+  id: string;
+  externalId: string | null;
+  email: string | null;
+}
+
+/** Bulk reads and writes for imports and exports: dialect-specific fast paths live behind this port. */
+export interface ImportStore {
+  findTalentKeys(orgId: string, keys: RecordKeys): Promise<KeyRow[]>;
+  /** Full talents by id (skills by id, windows and missions in order); missing ids are left out. */
+  getTalents(orgId: string, ids: readonly string[]): Promise<Talent[]>;
+  /**
+   * Inserts or replaces whole talents (children included). Call inside a transaction. `existing`, when
+   * given, names the ones already stored: only their children need deleting first.
+   */
+  writeTalents(
+    orgId: string,
+    talents: readonly Talent[],
+    at: string,
+    existing?: ReadonlySet<string>,
+  ): Promise<void>;
+  /** Talents in id order after `afterId` (exclusive), at most `limit`: exports read the pool page by page. */
+  talentPage(orgId: string, afterId: string | null, limit: number): Promise<Talent[]>;
+  findProjectKeys(orgId: string, keys: RecordKeys): Promise<KeyRow[]>;
+  getCheckpoint(orgId: string, kind: string, fileHash: string): Promise<ImportCheckpoint | null>;
+  saveCheckpoint(checkpoint: ImportCheckpoint): Promise<void>;
+  deleteCheckpoint(orgId: string, kind: string, fileHash: string): Promise<void>;
+}
+
+/** One row of the SQL cross-check of the analytics: per skill, open projects requiring it and its holders. */
+export interface SkillCountRow {
+  skillId: string;
+  openProjects: number;
+  openMust: number;
+  /** Holders per level (index 1–5), employees and freelancers apart. */
+  employees: number[];
+  freelancers: number[];
+}
+
+/** Compact reads for the analytics snapshot (src/core/analytics), page by page in id order. */
+export interface AnalyticsStore {
+  talentPage(orgId: string, afterId: string | null, limit: number): Promise<SnapshotTalent[]>;
+  projectPage(orgId: string, afterId: string | null, limit: number): Promise<SnapshotProject[]>;
+  /** The same counts the snapshot gives, as GROUP BY queries over talent_skill and project_skill. */
+  skillCounts(orgId: string, openStatuses: readonly string[]): Promise<SkillCountRow[]>;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
+  analytics: AnalyticsStore;
   taxonomy: TaxonomyStore;
+  esco: EscoStore;
   talents: TalentStore;
   projects: ProjectStore;
   audit: AuditStore;
+  imports: ImportStore;
   ensureOrganization(id: string, name: string, at: string): Promise<void>;
+  getMeta(key: string): Promise<string | null>;
+  setMeta(key: string, value: string): Promise<void>;
   /** Runs `fn` in one transaction: all of it is written, or none. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;

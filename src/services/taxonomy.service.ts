@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
+import { buildSkillRetriever, type SkillRetriever } from '../core/extraction/rank-skills.js';
 import { buildSkillMatcher, type SkillMatcher } from '../core/extraction/skill-matcher.js';
 import { buildAdjacency, type AdjacentSource } from '../core/taxonomy/adjacency.js';
 import { BUILTIN_SKILLS } from '../core/taxonomy/builtin-skills.js';
 import { buildTaxonomy, searchSkills, type SkillSearchHit } from '../core/taxonomy/taxonomy.js';
 import type { Taxonomy } from '../core/taxonomy/types.js';
 import type { Store } from './ports.js';
+
+const BUILTIN_FINGERPRINT_KEY = 'taxonomy.builtin.sha256';
 
 export interface LoadedTaxonomy {
   taxonomy: Taxonomy;
@@ -20,16 +24,42 @@ export class TaxonomyService {
 
   constructor(private readonly store: Store) {}
 
-  /** Writes the built-in taxonomy into the database (idempotent). */
-  async syncBuiltin(): Promise<number> {
+  /**
+   * Writes the built-in taxonomy into the database when it differs from what was last written there
+   * (compared by fingerprint), so that starting a command does not rewrite it every time.
+   * Returns whether it wrote.
+   */
+  async syncBuiltin(): Promise<boolean> {
+    const fingerprint = createHash('sha256').update(JSON.stringify(BUILTIN_SKILLS)).digest('hex');
+    if ((await this.store.getMeta(BUILTIN_FINGERPRINT_KEY)) === fingerprint) return false;
     const tax = buildTaxonomy(BUILTIN_SKILLS);
-    await this.store.transaction((s) => s.taxonomy.replaceOrigin('vivier', tax.skills));
+    await this.store.transaction(async (s) => {
+      await s.taxonomy.replaceOrigin('vivier', tax.skills);
+      await s.setMeta(BUILTIN_FINGERPRINT_KEY, fingerprint);
+    });
     this.invalidate();
-    return tax.skills.length;
+    return true;
   }
 
   invalidate(): void {
     this.loaded = null;
+    this.retriever = null;
+  }
+
+  private retriever: Promise<SkillRetriever> | null = null;
+
+  /**
+   * The implicit-skill retrieval index (labels, aliases and descriptions of every skill), built on first
+   * use and kept with the taxonomy until `invalidate()`.
+   */
+  skillRetriever(): Promise<SkillRetriever> {
+    if (!this.retriever) {
+      this.retriever = Promise.all([this.get(), this.store.esco.loadSkillDescriptions()]).then(
+        ([{ taxonomy }, descriptions]) => buildSkillRetriever(taxonomy, descriptions),
+      );
+      this.retriever.catch(() => (this.retriever = null));
+    }
+    return this.retriever;
   }
 
   get(): Promise<LoadedTaxonomy> {

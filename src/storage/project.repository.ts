@@ -157,40 +157,44 @@ export class ProjectRepository implements ProjectStore {
       .where('project_id', '=', id)
       .orderBy('seq')
       .execute();
-    const requirements: Requirement[] = reqs.map((q) => ({
-      skillId: q.skill_id,
-      level: q.level,
-      weight: Number(q.weight),
-      must: q.must === 1,
-    }));
-    // Must-haves first, then by weight: the order a reader expects and the explanation follows.
-    requirements.sort(
-      (a, b) => Number(b.must) - Number(a.must) || b.weight - a.weight || (a.skillId < b.skillId ? -1 : 1),
-    );
-    return {
-      id: r.id,
-      externalId: r.external_id,
-      name: r.name,
-      brief: r.brief,
-      industry: r.industry as Industry,
-      businessFunction: r.business_function as BusinessFunction,
-      archetype: r.archetype as Archetype,
-      status: r.status as ProjectStatus,
-      startDate: r.start_date,
-      endDate: r.end_date,
-      budget: r.budget === null ? null : Number(r.budget),
-      language: r.language as Lang,
-      requirements,
-      statusHistory: events.map((e): StatusChange => ({ status: e.status as ProjectStatus, at: e.at })),
-      outcome: r.outcome as Outcome | null,
-      roles: fromJson<ProjectRole[]>(r.roles, []),
-      dataSensitivity: r.data_sensitivity as DataSensitivity,
-      buildOrBuy: r.build_or_buy as BuildOrBuy,
-      businessOutcome: r.business_outcome,
-      processOwner: r.process_owner,
-      securityOwner: r.security_owner,
-      dataSources: fromJson<string[]>(r.data_sources, []),
+    return toProject(r, reqs, events);
+  }
+
+  async listAll(orgId: string): Promise<Project[]> {
+    const rows = await this.db
+      .selectFrom('project')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('id')
+      .execute();
+    const reqs = await this.db
+      .selectFrom('project_skill')
+      .innerJoin('project', 'project.id', 'project_skill.project_id')
+      .selectAll('project_skill')
+      .where('project.org_id', '=', orgId)
+      .orderBy('project_skill.project_id')
+      .orderBy('project_skill.skill_id')
+      .execute();
+    const events = await this.db
+      .selectFrom('project_status_event')
+      .innerJoin('project', 'project.id', 'project_status_event.project_id')
+      .selectAll('project_status_event')
+      .where('project.org_id', '=', orgId)
+      .orderBy('project_status_event.project_id')
+      .orderBy('project_status_event.seq')
+      .execute();
+    const group = <T extends { project_id: string }>(list: T[]) => {
+      const m = new Map<string, T[]>();
+      for (const x of list) {
+        const a = m.get(x.project_id);
+        if (a) a.push(x);
+        else m.set(x.project_id, [x]);
+      }
+      return m;
     };
+    const reqsBy = group(reqs);
+    const eventsBy = group(events);
+    return rows.map((r) => toProject(r, reqsBy.get(r.id) ?? [], eventsBy.get(r.id) ?? []));
   }
 
   async count(orgId: string): Promise<number> {
@@ -201,4 +205,41 @@ export class ProjectRepository implements ProjectStore {
       .executeTakeFirstOrThrow();
     return Number(r.n);
   }
+}
+
+function toProject(r: ProjectTable, reqs: ProjectSkillTable[], events: ProjectStatusEventTable[]): Project {
+  const requirements: Requirement[] = reqs.map((q) => ({
+    skillId: q.skill_id,
+    level: q.level,
+    weight: Number(q.weight),
+    must: Number(q.must) === 1,
+  }));
+  // Must-haves first, then by weight: the order a reader expects and the explanation follows.
+  requirements.sort(
+    (a, b) => Number(b.must) - Number(a.must) || b.weight - a.weight || (a.skillId < b.skillId ? -1 : 1),
+  );
+  return {
+    id: r.id,
+    externalId: r.external_id,
+    name: r.name,
+    brief: r.brief,
+    industry: r.industry as Industry,
+    businessFunction: r.business_function as BusinessFunction,
+    archetype: r.archetype as Archetype,
+    status: r.status as ProjectStatus,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    budget: r.budget === null ? null : Number(r.budget),
+    language: r.language as Lang,
+    requirements,
+    statusHistory: events.map((e): StatusChange => ({ status: e.status as ProjectStatus, at: e.at })),
+    outcome: r.outcome as Outcome | null,
+    roles: fromJson<ProjectRole[]>(r.roles, []),
+    dataSensitivity: r.data_sensitivity as DataSensitivity,
+    buildOrBuy: r.build_or_buy as BuildOrBuy,
+    businessOutcome: r.business_outcome,
+    processOwner: r.process_owner,
+    securityOwner: r.security_owner,
+    dataSources: fromJson<string[]>(r.data_sources, []),
+  };
 }

@@ -148,7 +148,94 @@ export interface AuditEventTable {
   hash: string;
 }
 
+export interface SkillDescriptionTable {
+  skill_id: string;
+  lang: string;
+  description: string;
+}
+
+export interface OccupationTable {
+  id: string;
+  uri: string | null;
+  isco_code: string | null;
+  code: string | null;
+  /** 'esco' for an imported ESCO occupation. */
+  origin: string;
+}
+
+export interface OccupationLabelTable {
+  occupation_id: string;
+  lang: string;
+  /** 'preferred', 'alias' or 'hidden'. */
+  kind: string;
+  label: string;
+}
+
+export interface OccupationDescriptionTable {
+  occupation_id: string;
+  lang: string;
+  description: string;
+}
+
+export interface OccupationSkillTable {
+  occupation_id: string;
+  skill_id: string;
+  /** 'essential' or 'optional'. */
+  relation: string;
+}
+
+export interface EscoGroupTable {
+  id: string;
+  uri: string;
+  /** 'skill-group' or 'isco-group'. */
+  kind: string;
+  code: string | null;
+}
+
+export interface EscoGroupLabelTable {
+  group_id: string;
+  lang: string;
+  kind: string;
+  label: string;
+}
+
+export interface EscoGroupDescriptionTable {
+  group_id: string;
+  lang: string;
+  description: string;
+}
+
+export interface EscoBroaderTable {
+  concept_id: string;
+  broader_id: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+/** A batched import in progress: how far it has committed (migration 0004). */
+export interface ImportCheckpointTable {
+  org_id: string;
+  /** 'talents' or 'projects'. */
+  kind: string;
+  /** SHA-256 of the file's bytes: a changed file is a new import. */
+  file_hash: string;
+  file_name: string;
+  /** Last line of the file whose batch is committed. */
+  last_line: number;
+  records: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  started_at: string;
+  updated_at: string;
+}
+
 export interface Database {
+  meta: MetaTable;
   organization: OrganizationTable;
   skill: SkillTable;
   skill_label: SkillLabelTable;
@@ -161,4 +248,14 @@ export interface Database {
   project_skill: ProjectSkillTable;
   project_status_event: ProjectStatusEventTable;
   audit_event: AuditEventTable;
+  import_checkpoint: ImportCheckpointTable;
+  skill_description: SkillDescriptionTable;
+  occupation: OccupationTable;
+  occupation_label: OccupationLabelTable;
+  occupation_description: OccupationDescriptionTable;
+  occupation_skill: OccupationSkillTable;
+  esco_group: EscoGroupTable;
+  esco_group_label: EscoGroupLabelTable;
+  esco_group_description: EscoGroupDescriptionTable;
+  esco_broader: EscoBroaderTable;
 }

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Store } from '../services/ports.js';
+import { AnalyticsRepository } from './analytics.repository.js';
 import { AuditRepository } from './audit.repository.js';
+import { EscoRepository } from './esco.repository.js';
+import { ImportRepository } from './import.repository.js';
 import { ProjectRepository } from './project.repository.js';
 import type { Database } from './schema.js';
 import { TalentRepository } from './talent.repository.js';
@@ -10,15 +13,29 @@ import { TaxonomyRepository } from './taxonomy.repository.js';
 function bind(db: Kysely<Database>, dialect: Store['dialect'], root: Kysely<Database>): Store {
   const store: Store = {
     dialect,
+    analytics: new AnalyticsRepository(db),
     taxonomy: new TaxonomyRepository(db),
+    esco: new EscoRepository(db),
     talents: new TalentRepository(db),
     projects: new ProjectRepository(db),
     audit: new AuditRepository(db),
+    imports: new ImportRepository(db, dialect),
     async ensureOrganization(id, name, at) {
       await db
         .insertInto('organization')
         .values({ id, name, created_at: at })
         .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+    },
+    async getMeta(key) {
+      const r = await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
+      return r?.value ?? null;
+    },
+    async setMeta(key, value) {
+      await db
+        .insertInto('meta')
+        .values({ key, value })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
         .execute();
     },
     async transaction(fn) {

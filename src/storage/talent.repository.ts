@@ -10,7 +10,7 @@ import type {
   Talent,
   TalentSkill,
 } from '../core/model.js';
-import type { TalentStore } from '../services/ports.js';
+import type { PoolSupply, TalentStore } from '../services/ports.js';
 import { chunks } from './batch.js';
 import { fromJson, toJson } from './json-column.js';
 import type {
@@ -45,13 +45,13 @@ function toRow(orgId: string, t: Talent, at: string): TalentTable {
   };
 }
 
-interface Children {
+export interface Children {
   skills: TalentSkill[];
   availability: AvailabilityWindow[];
   missions: Mission[];
 }
 
-function fromRow(r: TalentTable, c: Children): Talent {
+export function fromRow(r: TalentTable, c: Children): Talent {
   return {
     id: r.id,
     externalId: r.external_id,
@@ -75,7 +75,7 @@ function fromRow(r: TalentTable, c: Children): Talent {
   };
 }
 
-const skillFromRow = (s: TalentSkillTable): TalentSkill => ({
+export const skillFromRow = (s: TalentSkillTable): TalentSkill => ({
   skillId: s.skill_id,
   level: s.level,
   evidence: s.evidence,
@@ -83,12 +83,12 @@ const skillFromRow = (s: TalentSkillTable): TalentSkill => ({
   lastUsed: s.last_used,
   evidenceDetail: s.evidence_detail,
 });
-const availabilityFromRow = (a: TalentAvailabilityTable): AvailabilityWindow => ({
+export const availabilityFromRow = (a: TalentAvailabilityTable): AvailabilityWindow => ({
   start: a.start_date,
   end: a.end_date,
   daysPerWeek: Number(a.days_per_week),
 });
-const missionFromRow = (m: TalentMissionTable): Mission => ({
+export const missionFromRow = (m: TalentMissionTable): Mission => ({
   title: m.title,
   organization: m.organization,
   start: m.start_date,
@@ -259,5 +259,33 @@ export class TalentRepository implements TalentStore {
       .where('org_id', '=', orgId)
       .executeTakeFirstOrThrow();
     return Number(r.n);
+  }
+
+  async skillSupply(orgId: string): Promise<PoolSupply> {
+    const rows = await this.db
+      .selectFrom('talent_skill')
+      .innerJoin('talent', 'talent.id', 'talent_skill.talent_id')
+      .select((eb) => ['talent_skill.skill_id', 'talent_skill.level', eb.fn.countAll<number>().as('n')])
+      .where('talent.org_id', '=', orgId)
+      .groupBy(['talent_skill.skill_id', 'talent_skill.level'])
+      .execute();
+    const talents = await this.count(orgId);
+    // The median daily cost (lower median for an even count): portable SQL, one sorted read.
+    const median =
+      talents === 0
+        ? undefined
+        : await this.db
+            .selectFrom('talent')
+            .select('daily_cost')
+            .where('org_id', '=', orgId)
+            .orderBy('daily_cost')
+            .limit(1)
+            .offset(Math.floor((talents - 1) / 2))
+            .executeTakeFirst();
+    return {
+      talents,
+      medianDailyCost: median ? Number(median.daily_cost) : null,
+      rows: rows.map((r) => ({ skillId: r.skill_id, level: Number(r.level), count: Number(r.n) })),
+    };
   }
 }

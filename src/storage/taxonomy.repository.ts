@@ -87,7 +87,7 @@ export class TaxonomyRepository implements TaxonomyStore {
         id: r.id,
         domain: r.domain as Domain,
         type: r.type as SkillType,
-        labels: { en: { label: r.id, aliases: [] }, fr: { label: r.id, aliases: [] } },
+        labels: { en: { label: '', aliases: [] }, fr: { label: '', aliases: [] } },
         names: [],
         broader: r.broader_id,
         related: {},
@@ -103,6 +103,11 @@ export class TaxonomyRepository implements TaxonomyStore {
         if (l.kind === 'preferred') s.labels[l.lang].label = l.label;
         else s.labels[l.lang].aliases.push(l.label);
       }
+    }
+    // A concept imported without a label in one language (ESCO in a partial translation) shows the other.
+    for (const s of byId.values()) {
+      if (!s.labels.en.label) s.labels.en.label = s.labels.fr.label || s.id;
+      if (!s.labels.fr.label) s.labels.fr.label = s.labels.en.label;
     }
     for (const r of relations) {
       const s = byId.get(r.from_id);

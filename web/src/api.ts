@@ -3,11 +3,20 @@
  * bundle does not carry zod.
  */
 import type {
+  GapRecordsResponse,
+  GapsResponse,
+  RecordSetResponse,
+  TrendsResponse,
+  UpskillingResponse,
+} from '../../src/contract/analytics.schemas.js';
+import type { ReadinessResponse } from '../../src/contract/readiness.schemas.js';
+import type {
   ErrorResponse,
   MatchesResponse,
   ProjectResponse,
   ProjectsResponse,
 } from '../../src/contract/schemas.js';
+import type { TeamBody, TeamResponse } from '../../src/contract/team.schemas.js';
 import type { Lang } from './i18n';
 
 export type {
@@ -16,7 +25,25 @@ export type {
   MatchesResponse,
   ProjectResponse,
 } from '../../src/contract/schemas.js';
+export type {
+  GapRecordsResponse,
+  GapsResponse,
+  RecordSetResponse,
+  TrendsResponse,
+  UpskillingResponse,
+} from '../../src/contract/analytics.schemas.js';
+export type { ReadinessResponse } from '../../src/contract/readiness.schemas.js';
+export type { TeamOut, TeamResponse } from '../../src/contract/team.schemas.js';
 export type ProjectSummary = ProjectsResponse['projects'][number];
+export type GapRow = GapsResponse['rows'][number];
+export type DomainGap = GapsResponse['domains'][number];
+export type Recommendation = GapsResponse['recommendations'][number];
+export type TrendSeries = TrendsResponse['domains'][number];
+export type TeamRules = NonNullable<TeamBody>;
+/** Whose supply the analytics count: employees alone, or employees and freelancers. */
+export type SupplySource = 'employee' | 'all';
+export type Period = TrendsResponse['period'];
+export const PERIODS: readonly Period[] = ['year', 'quarter', 'month'];
 export type SourceFilter = 'all' | 'employee' | 'freelance';
 export const SOURCE_FILTERS: readonly SourceFilter[] = ['all', 'employee', 'freelance'];
 
@@ -37,9 +64,24 @@ function isErrorResponse(body: unknown): body is ErrorResponse {
   return typeof error?.message === 'string';
 }
 
-async function getJson<T>(path: string, query: Record<string, string>, signal?: AbortSignal): Promise<T> {
-  const qs = new URLSearchParams(query).toString();
-  const res = await fetch(qs ? `${path}?${qs}` : path, { signal, headers: { accept: 'application/json' } });
+async function requestJson<T>(
+  path: string,
+  query: Record<string, string | undefined>,
+  init: { signal?: AbortSignal; body?: unknown },
+): Promise<T> {
+  const defined = Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined);
+  const qs = new URLSearchParams(defined).toString();
+  const res = await fetch(
+    qs ? `${path}?${qs}` : path,
+    init.body === undefined
+      ? { signal: init.signal, headers: { accept: 'application/json' } }
+      : {
+          method: 'POST',
+          signal: init.signal,
+          headers: { accept: 'application/json', 'content-type': 'application/json' },
+          body: JSON.stringify(init.body),
+        },
+  );
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     if (isErrorResponse(body)) throw new ApiError(body.error.message, res.status, body.error.code);
@@ -48,6 +90,9 @@ async function getJson<T>(path: string, query: Record<string, string>, signal?: 
   if (body === null) throw new ApiError(`invalid JSON from ${path}`, res.status, 'invalid_json');
   return body as T;
 }
+
+const getJson = <T>(path: string, query: Record<string, string | undefined>, signal?: AbortSignal) =>
+  requestJson<T>(path, query, { signal });
 
 const projectPath = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
 
@@ -65,6 +110,75 @@ export const api = {
     getJson<MatchesResponse>(
       `${projectPath(id)}/matches`,
       { lang: options.lang, top: String(options.top ?? 20), source: options.source },
+      signal,
+    ),
+
+  getReadiness: (id: string, options: { lang: Lang; team?: readonly string[] }, signal?: AbortSignal) =>
+    getJson<ReadinessResponse>(
+      `${projectPath(id)}/readiness`,
+      { lang: options.lang, team: options.team?.length ? options.team.join(',') : undefined },
+      signal,
+    ),
+
+  proposeTeam: (id: string, rules: TeamRules, lang: Lang, signal?: AbortSignal) =>
+    requestJson<TeamResponse>(`${projectPath(id)}/team`, { lang }, { signal, body: rules }),
+
+  getGaps: (
+    options: { lang: Lang; headlineTop: number; source: SupplySource; top?: number },
+    signal?: AbortSignal,
+  ) =>
+    getJson<GapsResponse>(
+      '/api/gaps',
+      {
+        lang: options.lang,
+        headlineTop: String(options.headlineTop),
+        source: options.source,
+        top: String(options.top ?? 20),
+      },
+      signal,
+    ),
+
+  getGapRecords: (
+    skillId: string,
+    options: { source: 'employee' | 'freelance' | 'all'; limit?: number },
+    signal?: AbortSignal,
+  ) =>
+    getJson<GapRecordsResponse>(
+      `/api/gaps/${encodeURIComponent(skillId)}/records`,
+      { source: options.source, limit: String(options.limit ?? 200) },
+      signal,
+    ),
+
+  getTrends: (options: { lang: Lang; period: Period; current?: string }, signal?: AbortSignal) =>
+    getJson<TrendsResponse>(
+      '/api/trends',
+      { lang: options.lang, period: options.period, current: options.current },
+      signal,
+    ),
+
+  getTrendRecords: (
+    options: { measure: string; period: Period; key: string; limit?: number },
+    signal?: AbortSignal,
+  ) =>
+    getJson<RecordSetResponse>(
+      '/api/trends/records',
+      {
+        measure: options.measure,
+        period: options.period,
+        key: options.key,
+        limit: String(options.limit ?? 1000),
+      },
+      signal,
+    ),
+
+  getUpskilling: (
+    skillId: string,
+    options: { lang: Lang; source: SupplySource; top?: number },
+    signal?: AbortSignal,
+  ) =>
+    getJson<UpskillingResponse>(
+      '/api/upskilling',
+      { skill: skillId, lang: options.lang, source: options.source, top: String(options.top ?? 10) },
       signal,
     ),
 };

@@ -1,10 +1,13 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGS, setLang, useLang } from './i18n';
-import { MatchesPanel } from './matching/matches-panel';
-import { ProjectDetail } from './projects/project-detail';
 import { ProjectList } from './projects/project-list';
-import { homeHref, useRoute } from './route';
+import { ProjectPage } from './projects/project-page';
+import { dashboardHref, homeHref, useRoute, type Route } from './route';
+import { Loading } from './status';
+
+// The dashboard carries the charting library: loaded when first opened, not with the project pages.
+const DashboardPage = lazy(() => import('./gaps/dashboard-page'));
 
 function LanguageSwitch() {
   const { t } = useTranslation();
@@ -26,6 +29,31 @@ function LanguageSwitch() {
         </button>
       ))}
     </div>
+  );
+}
+
+function MainNav({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  const current = route.page === 'dashboard' ? 'dashboard' : 'projects';
+  return (
+    <nav className="main-nav" aria-label={t('nav.label')}>
+      <a
+        className="main-nav__link"
+        href={homeHref}
+        aria-current={current === 'projects' ? 'page' : undefined}
+        data-testid="nav-projects"
+      >
+        {t('nav.projects')}
+      </a>
+      <a
+        className="main-nav__link"
+        href={dashboardHref}
+        aria-current={current === 'dashboard' ? 'page' : undefined}
+        data-testid="nav-dashboard"
+      >
+        {t('nav.dashboard')}
+      </a>
+    </nav>
   );
 }
 
@@ -53,16 +81,18 @@ export function App() {
               <span className="brand__tagline">{t('app.tagline')}</span>
             </span>
           </a>
+          <MainNav route={route} />
           <LanguageSwitch />
         </div>
       </header>
       <main id="main" className="page" tabIndex={-1}>
         {route.page === 'project' ? (
           // Keyed by id: switching project starts from a clean state (no stale data from the previous one).
-          <div key={route.id} className="project-page">
-            <ProjectDetail id={route.id} />
-            <MatchesPanel projectId={route.id} />
-          </div>
+          <ProjectPage key={route.id} id={route.id} />
+        ) : route.page === 'dashboard' ? (
+          <Suspense fallback={<Loading />}>
+            <DashboardPage />
+          </Suspense>
         ) : (
           <ProjectList />
         )}

@@ -1,9 +1,13 @@
 import { useEffect, useState } from 'react';
 
-/** Hash routes, so a project is linkable and the server needs no fallback: `#/` and `#/projects/<id>`. */
-export type Route = { page: 'projects' } | { page: 'project'; id: string };
+/**
+ * Hash routes, so a page is linkable and the server needs no fallback: `#/` (the projects),
+ * `#/projects/<id>` and `#/dashboard`.
+ */
+export type Route = { page: 'projects' } | { page: 'project'; id: string } | { page: 'dashboard' };
 
 export function parseHash(hash: string): Route {
+  if (/^#\/dashboard\/?$/.test(hash)) return { page: 'dashboard' };
   const m = /^#\/projects\/([^/?#]+)\/?$/.exec(hash);
   if (m?.[1]) {
     try {
@@ -17,6 +21,7 @@ export function parseHash(hash: string): Route {
 
 export const projectHref = (id: string) => `#/projects/${encodeURIComponent(id)}`;
 export const homeHref = '#/';
+export const dashboardHref = '#/dashboard';
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseHash(window.location.hash));

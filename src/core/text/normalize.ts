@@ -29,10 +29,8 @@ export function normalizeText(text: string): string {
     lower.length === text.length
       ? lower
       : [...text].map((c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join('');
-  let out = '';
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i] as string;
-    out += FOLD[ch] ?? ch;
-  }
-  return out;
+  // Every folded character is outside printable ASCII except the backtick: replace only those.
+  return src.replace(FOLDABLE, (ch) => FOLD[ch] ?? ch);
 }
+
+const FOLDABLE = /[^\t\n\r -_a-~]/g;

@@ -15,6 +15,13 @@ async function addColumns(
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
+  // Small settings the application keeps, e.g. the fingerprint of the built-in taxonomy last synced.
+  await db.schema
+    .createTable('meta')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
+
   await addColumns(db, 'talent', [
     ['email', 'text'],
     ['phone', 'text'],

@@ -71,12 +71,33 @@ export function useCodeLabel(): (group: string, code: string) => string {
 export function useFormat() {
   const lang = useLang();
   const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
+  const fixed = (digits: number) =>
+    new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   return {
+    locale,
     /** A score in [0, 1] as points out of 100, one decimal. */
-    points: (v: number) =>
-      new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v * 100),
-    percent: (v: number) =>
-      new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(v),
+    points: (v: number) => fixed(1).format(v * 100),
+    /** A number with exactly `digits` decimals (a score already out of 100, points of a factor…). */
+    fixed: (v: number, digits = 1) => fixed(digits).format(v),
+    /** Points with their sign: +14.0. */
+    signed: (v: number, digits = 1) =>
+      new Intl.NumberFormat(locale, {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+        signDisplay: 'exceptZero',
+      }).format(v),
+    /** A plain number, at most `digits` decimals. */
+    number: (v: number, digits = 0) =>
+      new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(v),
+    percent: (v: number, digits = 0) =>
+      new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(v),
+    /** A growth rate (1 = +100 %), signed. */
+    growth: (v: number) =>
+      new Intl.NumberFormat(locale, {
+        style: 'percent',
+        maximumFractionDigits: 0,
+        signDisplay: 'exceptZero',
+      }).format(v),
     money: (v: number) =>
       new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(
         v,
@@ -87,7 +108,22 @@ export function useFormat() {
         ? iso
         : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
     },
+    /** A period key of the trends: 2024, 2024-Q3 (→ Q3 2024 / T3 2024) or 2024-07 (→ Jul 2024). */
+    period: (key: string) => {
+      const q = /^(\d{4})-Q([1-4])$/.exec(key);
+      if (q) return `${lang === 'fr' ? 'T' : 'Q'}${q[2]} ${q[1]}`;
+      const m = /^(\d{4})-(\d{2})$/.exec(key);
+      if (m) {
+        const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
+        return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+          d,
+        );
+      }
+      return key;
+    },
   };
 }
+
+export type Format = ReturnType<typeof useFormat>;
 
 export default i18n;

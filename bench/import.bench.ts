@@ -1,0 +1,280 @@
+/**
+ * Benchmark `import`: the native JSONL import of a large pool into SQLite and (when 127.0.0.1:5432
+ * answers) PostgreSQL, and the CV path on a generated two-page PDF.
+ *
+ * The JSONL file is written to a temporary directory from the demo generator (`generateDemo`, called
+ * chunk by chunk with a seed per chunk and ids renumbered), each talent topped up to 20 skills from the
+ * taxonomy so the rows per talent match a real profile. Each import goes through ImportService exactly as
+ * `vivier import talents` does: two passes (validate + hash, then write in batches of 5,000 with a
+ * checkpoint per batch). Reported: talents/s for the whole command, talents/s of a second import of the
+ * same file (all unchanged), and the peak RSS growth during the import (streaming: it does not grow with
+ * the file). Targets: SQLite ≥ 50,000 talents/s, PostgreSQL ≥ 20,000 talents/s, a CV < 300 ms.
+ *
+ *   npx tsx bench/import.bench.ts [--json] [--talents N] [--no-pg] [--cv-runs N]
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Socket } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { envToConfig } from '../src/config/env-to-config.js';
+import { generateDemo } from '../src/core/demo/generate-demo.js';
+import type { Talent } from '../src/core/model.js';
+import { BUILTIN_SKILLS } from '../src/core/taxonomy/builtin-skills.js';
+import { buildTaxonomy } from '../src/core/taxonomy/taxonomy.js';
+import { createContext, type Context } from '../src/main/create-context.js';
+import { fileSource } from '../src/services/import-readers.js';
+import { CV_PAGES, pdf } from '../test/support/fixtures.js';
+
+import type { BenchResult } from './run.js';
+
+const SUITE = 'import';
+const SKILLS_PER_TALENT = 20;
+const PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Writes `n` demo talents (20 skills each) as JSONL; returns the file's size. */
+async function writePool(file: string, n: number): Promise<number> {
+  const tax = buildTaxonomy(BUILTIN_SKILLS);
+  const ids = tax.skills.map((s) => s.id);
+  const out = await open(file, 'w');
+  const chunk = 10_000;
+  let k = 0;
+  for (let from = 0, part = 0; from < n; from += chunk, part++) {
+    const { talents } = generateDemo(tax, {
+      talents: Math.min(chunk, n - from),
+      projects: 0,
+      seed: 1000 + part,
+    });
+    const lines: string[] = [];
+    talents.forEach((t: Talent, i) => {
+      const id = `tal-${String(from + i + 1).padStart(8, '0')}`;
+      const held = new Set(t.skills.map((s) => s.skillId));
+      const skills = [...t.skills];
+      while (skills.length < SKILLS_PER_TALENT) {
+        const skillId = ids[(k++ * 7919) % ids.length] as string;
+        if (held.has(skillId)) continue;
+        held.add(skillId);
+        skills.push({
+          skillId,
+          level: 1 + (k % 5),
+          evidence: 'self',
+          years: null,
+          lastUsed: null,
+          evidenceDetail: null,
+        });
+      }
+      const email = t.email === null ? null : t.email.replace('@', `.${from + i + 1}@`);
+      lines.push(JSON.stringify({ ...t, id, email, externalId: null, skills }));
+    });
+    await out.write(lines.join('\n') + '\n');
+  }
+  await out.close();
+  return statSync(file).size;
+}
+
+function pgAnswers(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = new Socket();
+    s.setTimeout(500);
+    s.once('connect', () => (s.destroy(), resolve(true)));
+    s.once('timeout', () => (s.destroy(), resolve(false)));
+    s.once('error', () => resolve(false));
+    s.connect(5432, '127.0.0.1');
+  });
+}
+
+async function timedImport(
+  ctx: Context,
+  file: string,
+): Promise<{
+  ms: number;
+  cpuMs: number;
+  rssGrowthMb: number;
+  summary: { inserted: number; unchanged: number };
+}> {
+  global.gc?.();
+  const base = process.memoryUsage().rss;
+  let peak = base;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const summary = await ctx.services.imports.import(fileSource(file), { kind: 'talents', format: 'jsonl' });
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { ms, cpuMs, rssGrowthMb: (peak - base) / 1024 / 1024, summary };
+}
+
+async function importRuns(
+  label: string,
+  ctx: Context,
+  file: string,
+  n: number,
+  peer: string,
+): Promise<BenchResult[]> {
+  const first = await timedImport(ctx, file);
+  if (first.summary.inserted !== n) throw new Error(`${label}: inserted ${first.summary.inserted} of ${n}`);
+  const again = await timedImport(ctx, file);
+  if (again.summary.unchanged !== n)
+    throw new Error(`${label}: ${again.summary.unchanged} of ${n} unchanged`);
+  return [
+    {
+      suite: SUITE,
+      name: `jsonl → ${label}, new talents`,
+      value: Math.round(n / (first.ms / 1000)),
+      unit: 'talents/s',
+      peer,
+      n,
+    },
+    { suite: SUITE, name: `jsonl → ${label}, total time`, value: Math.round(first.ms) / 1000, unit: 's', n },
+    {
+      // Load-independent: talents per second of this process's CPU (on PostgreSQL the server's is not counted).
+      suite: SUITE,
+      name: `jsonl → ${label}, new talents per CPU-second`,
+      value: Math.round(n / (first.cpuMs / 1000)),
+      unit: 'talents/cpu-s',
+      n,
+    },
+    {
+      suite: SUITE,
+      name: `jsonl → ${label}, re-import (all unchanged)`,
+      value: Math.round(n / (again.ms / 1000)),
+      unit: 'talents/s',
+      n,
+    },
+    {
+      suite: SUITE,
+      name: `jsonl → ${label}, peak RSS growth`,
+      value: Math.round(first.rssGrowthMb),
+      unit: 'MB',
+      n,
+    },
+  ];
+}
+
+export async function runImportBench(
+  options: { talents?: number; pg?: boolean; cvRuns?: number } = {},
+): Promise<BenchResult[]> {
+  const n = options.talents ?? 1_000_000;
+  const dir = mkdtempSync(join(tmpdir(), 'vivier-bench-import-'));
+  const results: BenchResult[] = [];
+  try {
+    const file = join(dir, 'talents.jsonl');
+    let t0 = performance.now();
+    const bytes = await writePool(file, n);
+    results.push({
+      suite: SUITE,
+      name: 'generate the JSONL file',
+      value: Math.round(performance.now() - t0) / 1000,
+      unit: 's',
+      n,
+    });
+    results.push({
+      suite: SUITE,
+      name: 'JSONL file size',
+      value: Math.round(bytes / 1024 / 1024),
+      unit: 'MB',
+      n,
+    });
+
+    const sqlite = await createContext(
+      envToConfig({ LOG_LEVEL: 'silent' }, { dbFile: join(dir, 'bench.db') }),
+    );
+    try {
+      results.push(...(await importRuns('SQLite', sqlite, file, n, 'target ≥ 50,000/s')));
+    } finally {
+      await sqlite.close();
+    }
+
+    if (options.pg !== false && (await pgAnswers())) {
+      const schema = `bench_${randomBytes(4).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: PG_URL });
+      await admin.connect();
+      await admin.query(`create schema ${schema}`);
+      try {
+        const url = new URL(PG_URL);
+        url.searchParams.set('options', `-c search_path=${schema}`);
+        const ctx = await createContext(envToConfig({ DATABASE_URL: url.toString(), LOG_LEVEL: 'silent' }));
+        try {
+          results.push(...(await importRuns('PostgreSQL', ctx, file, n, 'target ≥ 20,000/s')));
+        } finally {
+          await ctx.close();
+        }
+      } finally {
+        await admin.query(`drop schema ${schema} cascade`);
+        await admin.end();
+      }
+    }
+
+    // A two-page CV as a PDF: the first read (pdf.js loaded) and the steady state.
+    const cvCtx = await createContext(envToConfig({ LOG_LEVEL: 'silent' }, { dbFile: join(dir, 'cv.db') }));
+    try {
+      const bytes2 = await pdf(CV_PAGES.map((p) => [...p, ...p, ...p]));
+      const runs = options.cvRuns ?? 30;
+      t0 = performance.now();
+      await cvCtx.services.cv.draft('cv.pdf', bytes2);
+      const cold = performance.now() - t0;
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        await cvCtx.services.cv.draft('cv.pdf', bytes2);
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      const p50 = times[Math.floor(times.length / 2)] ?? NaN;
+      const p95 = times[Math.floor(times.length * 0.95)] ?? NaN;
+      results.push(
+        {
+          suite: SUITE,
+          name: 'CV, two-page PDF → draft, first (loads pdf.js)',
+          value: Math.round(cold),
+          unit: 'ms',
+        },
+        {
+          suite: SUITE,
+          name: 'CV, two-page PDF → draft, p50',
+          value: Math.round(p50 * 10) / 10,
+          unit: 'ms',
+          peer: 'target < 300 ms',
+          n: runs,
+        },
+        {
+          suite: SUITE,
+          name: 'CV, two-page PDF → draft, p95',
+          value: Math.round(p95 * 10) / 10,
+          unit: 'ms',
+          n: runs,
+        },
+      );
+    } finally {
+      await cvCtx.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+const argv = process.argv.slice(2);
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const arg = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? Number(argv[i + 1]) : undefined;
+  };
+  const results = await runImportBench({
+    talents: arg('--talents'),
+    pg: !argv.includes('--no-pg'),
+    cvRuns: arg('--cv-runs'),
+  });
+  for (const r of results) {
+    if (argv.includes('--json')) console.log(JSON.stringify(r));
+    else
+      console.log(
+        `${r.name.padEnd(52)} ${String(r.value).padStart(12)} ${r.unit}${r.peer ? `   (${r.peer})` : ''}`,
+      );
+  }
+}

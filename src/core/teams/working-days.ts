@@ -1,0 +1,99 @@
+/**
+ * Calendar arithmetic on ISO dates without `Date` (core is pure): civil dates to day numbers, weekdays,
+ * and the days a person can give a project from their availability windows.
+ */
+import { DomainError } from '../errors.js';
+import type { AvailabilityWindow } from '../model.js';
+
+/** A working week: Monday to Friday. Capacities are in days per week, 0–5. */
+export const WORKING_DAYS_PER_WEEK = 5;
+
+/**
+ * Capacity of a talent who has declared no availability window: full time over the whole project. No
+ * window means "no known restriction", not "never available"; a window of 0 days per week says "away".
+ */
+export const DEFAULT_DAYS_PER_WEEK = 5;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+export function dayNumber(iso: string, field = 'date'): number {
+  const m = ISO_DATE.exec(iso);
+  if (!m)
+    throw new DomainError('invalid_input', `${field}: expected an ISO date YYYY-MM-DD, got "${iso}"`, field);
+  let y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31)
+    throw new DomainError('invalid_input', `${field}: "${iso}" is not a calendar date`, field);
+  if (mo <= 2) y -= 1;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
+export function weekday(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
+}
+
+/** Monday-to-Friday days in [from, to], both included; 0 when the range is empty. */
+export function weekdaysBetween(from: number, to: number): number {
+  if (to < from) return 0;
+  const n = to - from + 1;
+  const weeks = Math.floor(n / 7);
+  let count = weeks * 5;
+  const first = weekday(from + weeks * 7);
+  for (let k = 0; k < n - weeks * 7; k++) if ((first + k) % 7 < 5) count++;
+  return count;
+}
+
+export interface ProjectWindow {
+  start: number;
+  end: number;
+  /** Monday-to-Friday days between start and end. */
+  workingDays: number;
+}
+
+export function projectWindow(startDate: string, endDate: string): ProjectWindow {
+  const start = dayNumber(startDate, 'startDate');
+  const end = dayNumber(endDate, 'endDate');
+  if (end < start)
+    throw new DomainError('invalid_input', `endDate ${endDate} is before startDate ${startDate}`, 'endDate');
+  return { start, end, workingDays: weekdaysBetween(start, end) };
+}
+
+const clampCapacity = (d: number) => Math.min(WORKING_DAYS_PER_WEEK, Math.max(0, d));
+
+/**
+ * Days a talent can give the project: for every stretch of the project, the weekdays it holds times the
+ * capacity declared for it (days per week / 5). Where windows overlap, the larger capacity counts, so the
+ * result never exceeds the project's working days. No window at all: `defaultDaysPerWeek` over the project.
+ */
+export function availableDays(
+  windows: readonly AvailabilityWindow[],
+  project: ProjectWindow,
+  defaultDaysPerWeek = DEFAULT_DAYS_PER_WEEK,
+): number {
+  if (windows.length === 0)
+    return (project.workingDays * clampCapacity(defaultDaysPerWeek)) / WORKING_DAYS_PER_WEEK;
+  const spans: { start: number; end: number; cap: number }[] = [];
+  for (const w of windows) {
+    const start = Math.max(project.start, dayNumber(w.start, 'availability.start'));
+    const end = Math.min(project.end, dayNumber(w.end, 'availability.end'));
+    if (end >= start) spans.push({ start, end, cap: clampCapacity(w.daysPerWeek) });
+  }
+  if (spans.length === 0) return 0;
+  const cuts = [...new Set(spans.flatMap((s) => [s.start, s.end + 1]))].sort((a, b) => a - b);
+  let days = 0;
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const from = cuts[k] as number;
+    const to = (cuts[k + 1] as number) - 1;
+    let cap = 0;
+    for (const s of spans) if (s.start <= from && s.end >= to && s.cap > cap) cap = s.cap;
+    if (cap > 0) days += (weekdaysBetween(from, to) * cap) / WORKING_DAYS_PER_WEEK;
+  }
+  return Math.min(days, project.workingDays);
+}

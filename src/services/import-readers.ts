@@ -1,0 +1,315 @@
+/**
+ * Reading import files as streams of records, each with the line it starts on: JSON Lines split by a
+ * byte-level line splitter (bounded line length, exact line of invalid UTF-8), CSV through csv-parse
+ * (`;` or `,` detected from the header, BOM or not, quoted cells across lines), and JSON Resume documents
+ * (one object, or an array of them). Nothing here reads a file whole, except a JSON Resume document, which
+ * has its own size limit.
+ */
+import { parse } from 'csv-parse';
+import { createReadStream, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Readable } from 'node:stream';
+import { DomainError } from '../core/errors.js';
+import { normalizeHeader } from '../core/import/csv-records.js';
+import type { Decoded } from '../core/import/types.js';
+
+export interface ImportSource {
+  /** The file name shown in messages (`talents.csv:14: …`). */
+  name: string;
+  /** Bytes, when known before reading. */
+  size: number | null;
+  /** The content from its first byte; called once per pass over the file. */
+  open(): AsyncIterable<Buffer>;
+  /** Size and modification time: a file that changes between two passes is refused. */
+  identity?(): string;
+}
+
+export function fileSource(path: string): ImportSource {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new DomainError('invalid_input', `${path}: not a file`, path);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof DomainError) throw e;
+    throw new DomainError('not_found', `${path}: no such file`, path);
+  }
+  return {
+    name: basename(path),
+    size,
+    open: () => createReadStream(path, { highWaterMark: 1 << 20 }),
+    identity: () => {
+      const st = statSync(path);
+      return `${st.size}:${st.mtimeMs}`;
+    },
+  };
+}
+
+export function textSource(name: string, content: string | Buffer): ImportSource {
+  const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  return {
+    name,
+    size: buf.length,
+    open: async function* () {
+      yield buf;
+    },
+  };
+}
+
+export interface RawRecord {
+  line: number;
+  decoded: Decoded;
+}
+
+const issue = (field: string, message: string): Decoded => ({
+  value: null,
+  issues: [{ field, message }],
+  warnings: [],
+});
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const NEWLINE = 0x0a;
+
+function decodeLine(buf: Buffer, start: number, end: number): string | null {
+  if (end > start && buf[end - 1] === 0x0d) end--;
+  const text = buf.toString('utf8', start, end);
+  if (text.includes('\ufffd')) {
+    try {
+      UTF8.decode(buf.subarray(start, end));
+    } catch {
+      return null;
+    }
+  }
+  return text;
+}
+
+/**
+ * Lines of a byte stream, in groups (one group per chunk read) to keep the per-line overhead low.
+ * A line longer than `maxLineBytes` is an error naming it; a UTF-8 BOM at the start is dropped.
+ */
+export async function* readLines(
+  chunks: AsyncIterable<Buffer>,
+  maxLineBytes: number,
+  name: string,
+): AsyncGenerator<{ line: number; text: string | null }[]> {
+  let carry: Buffer | null = null;
+  let line = 0;
+  let first = true;
+  for await (const chunk0 of chunks) {
+    let chunk: Buffer = carry ? Buffer.concat([carry, chunk0]) : chunk0;
+    carry = null;
+    if (first) {
+      first = false;
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+    }
+    const out: { line: number; text: string | null }[] = [];
+    let start = 0;
+    for (;;) {
+      const nl = chunk.indexOf(NEWLINE, start);
+      if (nl < 0) break;
+      line++;
+      if (nl - start > maxLineBytes)
+        throw new DomainError(
+          'too_large',
+          `${name}:${line}: line is longer than ${maxLineBytes} bytes`,
+          `${name}:${line}`,
+        );
+      out.push({ line, text: decodeLine(chunk, start, nl) });
+      start = nl + 1;
+    }
+    if (start < chunk.length) {
+      if (chunk.length - start > maxLineBytes)
+        throw new DomainError(
+          'too_large',
+          `${name}:${line + 1}: line is longer than ${maxLineBytes} bytes`,
+          `${name}:${line + 1}`,
+        );
+      carry = Buffer.from(chunk.subarray(start));
+    }
+    if (out.length > 0) yield out;
+  }
+  if (carry && carry.length > 0) {
+    line++;
+    yield [{ line, text: decodeLine(carry, 0, carry.length) }];
+  }
+}
+
+/** JSON Lines: one JSON object per line; blank lines are skipped. */
+export async function* jsonlRecords(
+  chunks: AsyncIterable<Buffer>,
+  maxLineBytes: number,
+  name: string,
+): AsyncGenerator<RawRecord[]> {
+  for await (const group of readLines(chunks, maxLineBytes, name)) {
+    const out: RawRecord[] = [];
+    for (const { line, text } of group) {
+      if (text === null) {
+        out.push({ line, decoded: issue('(line)', 'invalid UTF-8') });
+        continue;
+      }
+      if (text.trim() === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (e) {
+        out.push({ line, decoded: issue('(line)', `invalid JSON: ${(e as Error).message}`) });
+        continue;
+      }
+      out.push({ line, decoded: { value, issues: [], warnings: [] } });
+    }
+    if (out.length > 0) yield out;
+  }
+}
+
+/** `;` when the header line has more semicolons than commas (outside quotes), else `,`. */
+export function detectDelimiter(headerLine: string): ',' | ';' {
+  let commas = 0;
+  let semicolons = 0;
+  let quoted = false;
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === ',') commas++;
+    else if (!quoted && ch === ';') semicolons++;
+  }
+  return semicolons > commas ? ';' : ',';
+}
+
+export interface CsvRecordsOptions {
+  name: string;
+  /** Every column a file may have; another header is an error (a misspelt column never passes). */
+  columns: readonly string[];
+  /** Columns the header must have. */
+  required: readonly string[];
+  maxRecordBytes: number;
+  /** Turns a row (cells by column) into a candidate record. */
+  decode: (row: Record<string, string>) => Decoded;
+}
+
+/** CSV with a header row; each record's line is the line it starts on (the header is line 1). */
+export async function* csvRecords(
+  chunks: AsyncIterable<Buffer>,
+  options: CsvRecordsOptions,
+): AsyncGenerator<RawRecord[]> {
+  // Read up to the end of the header line to choose the delimiter, then parse everything.
+  const it = chunks[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  for (;;) {
+    const r = await it.next();
+    if (r.done) break;
+    head.push(r.value);
+    headBytes += r.value.length;
+    if (r.value.includes(NEWLINE) || headBytes > options.maxRecordBytes) break;
+  }
+  const prefix = Buffer.concat(head);
+  const firstLine = prefix.toString('utf8', 0, Math.min(prefix.length, 65_536)).split('\n')[0] ?? '';
+  const delimiter = detectDelimiter(firstLine.replace(/^\ufeff/, ''));
+  const all = Readable.from(
+    (async function* () {
+      yield prefix;
+      for (;;) {
+        const r = await it.next();
+        if (r.done) return;
+        yield r.value;
+      }
+    })(),
+  );
+  const parser = all.pipe(
+    parse({
+      bom: true,
+      delimiter,
+      info: true,
+      relax_column_count: true,
+      max_record_size: options.maxRecordBytes,
+    }),
+  );
+  let header: string[] | null = null;
+  let lastLine = 0;
+  let out: RawRecord[] = [];
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const { record, info } = item;
+      const line = lastLine + 1;
+      lastLine = info.lines;
+      if (record.length === 1 && (record[0] ?? '').trim() === '') continue;
+      if (header === null) {
+        header = record.map(normalizeHeader);
+        const unknown = header.filter((h) => !options.columns.includes(h));
+        if (unknown.length > 0)
+          throw new DomainError(
+            'invalid_input',
+            `${options.name}:1: unknown column ${unknown.map((u) => `"${u}"`).join(', ')}; the columns are ${options.columns.join(', ')}`,
+            `${options.name}:1`,
+          );
+        const missing = options.required.filter((c) => !header?.includes(c));
+        if (missing.length > 0)
+          throw new DomainError(
+            'invalid_input',
+            `${options.name}:1: missing column ${missing.map((m) => `"${m}"`).join(', ')}`,
+            `${options.name}:1`,
+          );
+        continue;
+      }
+      if (record.length !== header.length) {
+        out.push({
+          line,
+          decoded: issue('(row)', `expected ${header.length} cells, got ${record.length}`),
+        });
+      } else {
+        const row: Record<string, string> = {};
+        header.forEach((h, i) => (row[h] = record[i] ?? ''));
+        out.push({ line, decoded: options.decode(row) });
+      }
+      if (out.length >= 500) {
+        yield out;
+        out = [];
+      }
+    }
+  } catch (e) {
+    if (e instanceof DomainError) throw e;
+    const msg = (e as Error).message;
+    throw new DomainError(
+      'invalid_input',
+      `${options.name}:${lastLine + 1}: ${msg}`,
+      `${options.name}:${lastLine + 1}`,
+    );
+  }
+  if (header === null)
+    throw new DomainError(
+      'invalid_input',
+      `${options.name}: no header row (the file is empty)`,
+      options.name,
+    );
+  if (out.length > 0) yield out;
+}
+
+/** A JSON Resume document (an object) or an array of them; record n is the n-th résumé. */
+export async function* resumeRecords(
+  chunks: AsyncIterable<Buffer>,
+  name: string,
+  maxBytes: number,
+  decode: (resume: unknown) => Decoded,
+): AsyncGenerator<RawRecord[]> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const c of chunks) {
+    size += c.length;
+    if (size > maxBytes)
+      throw new DomainError('too_large', `${name}: a JSON Resume file is limited to ${maxBytes} bytes`, name);
+    parts.push(c);
+  }
+  let text: string;
+  try {
+    text = UTF8.decode(Buffer.concat(parts));
+  } catch {
+    throw new DomainError('invalid_input', `${name}: invalid UTF-8`, name);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch (e) {
+    throw new DomainError('invalid_input', `${name}: invalid JSON: ${(e as Error).message}`, name);
+  }
+  const list = Array.isArray(doc) ? doc : [doc];
+  yield list.map((r, i) => ({ line: i + 1, decoded: decode(r) }));
+}

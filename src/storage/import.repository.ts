@@ -1,0 +1,122 @@
+import type { Kysely } from 'kysely';
+import type { Talent } from '../core/model.js';
+import type { ImportCheckpoint, ImportStore, KeyRow, RecordKeys } from '../services/ports.js';
+import { chunks } from './batch.js';
+import type { Database, ImportCheckpointTable } from './schema.js';
+import { TalentBulkRepository } from './talent-bulk.repository.js';
+
+/** The import port: bulk talent paths, project keys, and the checkpoints of batched imports. */
+export class ImportRepository implements ImportStore {
+  private readonly bulk: TalentBulkRepository;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    dialect: 'sqlite' | 'postgres',
+  ) {
+    this.bulk = new TalentBulkRepository(db, dialect);
+  }
+
+  findTalentKeys(orgId: string, keys: RecordKeys): Promise<KeyRow[]> {
+    return this.bulk.findKeys(orgId, keys);
+  }
+
+  getTalents(orgId: string, ids: readonly string[]): Promise<Talent[]> {
+    return this.bulk.getMany(orgId, ids);
+  }
+
+  writeTalents(
+    orgId: string,
+    talents: readonly Talent[],
+    at: string,
+    existing?: ReadonlySet<string>,
+  ): Promise<void> {
+    return this.bulk.write(orgId, talents, at, existing);
+  }
+
+  talentPage(orgId: string, afterId: string | null, limit: number): Promise<Talent[]> {
+    return this.bulk.page(orgId, afterId, limit);
+  }
+
+  async findProjectKeys(orgId: string, keys: RecordKeys): Promise<KeyRow[]> {
+    const out = new Map<string, KeyRow>();
+    const base = () =>
+      this.db.selectFrom('project').select(['id', 'external_id']).where('org_id', '=', orgId);
+    const collect = (rows: { id: string; external_id: string | null }[]) => {
+      for (const r of rows) out.set(r.id, { id: r.id, externalId: r.external_id, email: null });
+    };
+    for (const part of chunks(keys.externalIds, 1000))
+      collect(await base().where('external_id', 'in', part).execute());
+    for (const part of chunks(keys.ids, 1000)) collect(await base().where('id', 'in', part).execute());
+    return [...out.values()];
+  }
+
+  async getCheckpoint(orgId: string, kind: string, fileHash: string): Promise<ImportCheckpoint | null> {
+    const r = await this.db
+      .selectFrom('import_checkpoint')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('kind', '=', kind)
+      .where('file_hash', '=', fileHash)
+      .executeTakeFirst();
+    return r ? fromRow(r) : null;
+  }
+
+  async saveCheckpoint(c: ImportCheckpoint): Promise<void> {
+    const row: ImportCheckpointTable = {
+      org_id: c.orgId,
+      kind: c.kind,
+      file_hash: c.fileHash,
+      file_name: c.fileName,
+      last_line: c.lastLine,
+      records: c.records,
+      inserted: c.inserted,
+      updated: c.updated,
+      unchanged: c.unchanged,
+      rejected: c.rejected,
+      started_at: c.startedAt,
+      updated_at: c.updatedAt,
+    };
+    await this.db
+      .insertInto('import_checkpoint')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['org_id', 'kind', 'file_hash']).doUpdateSet({
+          file_name: row.file_name,
+          last_line: row.last_line,
+          records: row.records,
+          inserted: row.inserted,
+          updated: row.updated,
+          unchanged: row.unchanged,
+          rejected: row.rejected,
+          updated_at: row.updated_at,
+        }),
+      )
+      .execute();
+  }
+
+  async deleteCheckpoint(orgId: string, kind: string, fileHash: string): Promise<void> {
+    await this.db
+      .deleteFrom('import_checkpoint')
+      .where('org_id', '=', orgId)
+      .where('kind', '=', kind)
+      .where('file_hash', '=', fileHash)
+      .execute();
+  }
+}
+
+function fromRow(r: ImportCheckpointTable): ImportCheckpoint {
+  return {
+    orgId: r.org_id,
+    kind: r.kind as ImportCheckpoint['kind'],
+    fileHash: r.file_hash,
+    fileName: r.file_name,
+    lastLine: Number(r.last_line),
+    records: Number(r.records),
+    inserted: Number(r.inserted),
+    updated: Number(r.updated),
+    unchanged: Number(r.unchanged),
+    rejected: Number(r.rejected),
+    startedAt: r.started_at,
+    updatedAt: r.updated_at,
+  };
+}

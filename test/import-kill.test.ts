@@ -1,0 +1,123 @@
+/**
+ * kill -9 in the middle of a batched import, for real: the CLI runs as a child process, is SIGKILLed after
+ * its first checkpoint line, and the database must hold whole batches only; `--resume` then ends with
+ * exactly the rows of the file.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import SQLite from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '../src/core/demo/generate-demo.js';
+import { buildTaxonomy } from '../src/core/taxonomy/taxonomy.js';
+import { BUILTIN_SKILLS } from '../src/core/taxonomy/builtin-skills.js';
+import type { Talent } from '../src/core/model.js';
+import { runCli } from '../src/cli/main.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const BATCH = 200;
+
+function cli(args: string[]): {
+  child: ReturnType<typeof spawn>;
+  done: Promise<{ code: number | null; stderr: string; stdout: string }>;
+} {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/entry.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, VIVIER_DB: undefined, DATABASE_URL: undefined },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  let stdout = '';
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+  const done = new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, stderr, stdout })),
+  );
+  return { child, done };
+}
+
+async function inProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  let stdout = '';
+  let stderr = '';
+  out.on('data', (c: Buffer) => (stdout += c.toString()));
+  err.on('data', (c: Buffer) => (stderr += c.toString()));
+  const code = await runCli(args, { stdin: Readable.from([]), stdout: out, stderr: err, env: {} });
+  return { code, stdout, stderr };
+}
+
+describe('kill -9 during an import', () => {
+  let dir: string;
+  let file: string;
+  let db: string;
+  let talents: Talent[];
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'vivier-kill-'));
+    file = join(dir, 'talents.jsonl');
+    db = join(dir, 'v.db');
+    talents = generateDemo(buildTaxonomy(BUILTIN_SKILLS), { talents: 4000, projects: 0, seed: 3 }).talents;
+    writeFileSync(file, talents.map((t) => JSON.stringify(t)).join('\n') + '\n');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('leaves whole batches only, and --resume ends with exactly the source rows', async () => {
+    const args = ['--db', db, 'import', 'talents', file, '--batch-size', String(BATCH), '--no-progress'];
+    const { child, done } = cli(args);
+    let killed = false;
+    child.stderr?.on('data', (c: Buffer) => {
+      if (!killed && c.toString().includes('checkpoint:')) {
+        killed = true;
+        child.kill('SIGKILL');
+      }
+    });
+    const first = await done;
+    expect(killed, first.stderr).toBe(true);
+    expect(first.code).toBeNull();
+
+    const sqlite = new SQLite(db, { readonly: true });
+    const count = (sqlite.prepare('select count(*) as n from talent').get() as { n: number }).n;
+    const skills = (sqlite.prepare('select count(*) as n from talent_skill').get() as { n: number }).n;
+    const cp = sqlite.prepare('select last_line, records from import_checkpoint').get() as
+      { last_line: number; records: number } | undefined;
+    sqlite.close();
+    // Killed mid-import: some batches are in, not all, and only whole ones.
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(talents.length);
+    expect(count % BATCH).toBe(0);
+    expect(cp).toEqual({ last_line: count, records: count });
+    // The child rows of exactly those talents, no more, no less.
+    expect(skills).toBe(talents.slice(0, count).reduce((n, t) => n + t.skills.length, 0));
+
+    // The rest runs in-process: the interrupted state is on disk, whoever reads it.
+    const refused = await inProcess(args);
+    expect(refused.code).toBe(6);
+    expect(refused.stderr).toMatch(/committed up to line \d+; run again with --resume/);
+
+    const resumed = await inProcess([...args, '--resume', '--json']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(JSON.parse(resumed.stdout)).toMatchObject({
+      records: talents.length,
+      inserted: talents.length,
+      rejected: 0,
+    });
+
+    const out = join(dir, 'out.jsonl');
+    const exported = await inProcess(['--db', db, 'export', 'talents', '--format', 'jsonl', '--out', out]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const rows = readFileSync(out, 'utf8').trim().split('\n');
+    expect(rows).toHaveLength(talents.length);
+    const byId = new Map(talents.map((t) => [t.id, t]));
+    for (const line of rows) {
+      const t = JSON.parse(line) as Talent;
+      const src = byId.get(t.id)!;
+      expect(t).toEqual({ ...src, skills: [...src.skills].sort((a, b) => (a.skillId < b.skillId ? -1 : 1)) });
+    }
+    const check = new SQLite(db, { readonly: true });
+    expect((check.prepare('select count(*) as n from import_checkpoint').get() as { n: number }).n).toBe(0);
+    check.close();
+  }, 120_000);
+});

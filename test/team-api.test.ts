@@ -1,0 +1,162 @@
+/** Team composition through the edges: POST /api/projects/:id/team and `vivier team`. */
+import type { FastifyInstance } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT } from '../src/cli/exit-codes.js';
+import { runCli } from '../src/cli/main.js';
+import type { TeamResponse } from '../src/contract/team.schemas.js';
+import { buildApp } from '../src/http/app.js';
+import type { Context } from '../src/main/create-context.js';
+import { DIALECTS, openTestContext, testConfig } from './support/databases.js';
+
+/** Demo talents are available 2025–2026; a project in that span can be staffed. */
+const staffable = (ps: { id: string; startDate: string }[]) =>
+  (ps.find((p) => p.startDate >= '2025-01-01') ?? ps[0])!.id;
+
+describe('POST /api/projects/:id/team', () => {
+  let ctx: Context;
+  let app: FastifyInstance;
+  let projectId: string;
+
+  beforeAll(async () => {
+    ctx = await openTestContext(DIALECTS[0]!, testConfig());
+    await ctx.services.demo.seed({ talents: 120, projects: 12, seed: 5 });
+    app = await buildApp(ctx);
+    projectId = staffable(await ctx.services.projects.list());
+  });
+  afterAll(async () => {
+    await app.close();
+    await ctx.close();
+  });
+
+  const post = (id: string, payload?: unknown) =>
+    app.inject({ method: 'POST', url: `/api/projects/${id}/team`, payload: payload as object });
+
+  it('proposes the optimal team, who covers what, and alternatives', async () => {
+    const r = await post(projectId, {});
+    expect(r.statusCode).toBe(200);
+    const body = r.json() as TeamResponse;
+    expect(body.projectId).toBe(projectId);
+    expect(body.feasible).toBe(true);
+    expect(body.solve.method).toBe('milp');
+    expect(body.solve.status).toBe('optimal');
+    const t = body.team;
+    expect(t.kind).toBe('cheapest');
+    expect(t.members.length).toBeLessThanOrEqual(body.rules.maxSize);
+    expect(t.cost).toBeCloseTo(
+      t.members.reduce((s, m) => s + m.cost, 0),
+      2,
+    );
+    const ids = new Set(t.members.map((m) => m.talentId));
+    for (const c of t.coverage) {
+      for (const b of c.coveredBy) {
+        expect(ids.has(b.talentId)).toBe(true);
+        expect(b.level).toBeGreaterThanOrEqual(c.requiredLevel);
+      }
+      expect(c.label.length).toBeGreaterThan(0);
+    }
+    expect(t.uncovered.map((u) => u.skillId)).toEqual(
+      t.coverage.filter((c) => c.coveredBy.length === 0).map((c) => c.skillId),
+    );
+    expect(body.alternatives.map((a) => a.kind)).toEqual(['strongest', 'most-internal']);
+    for (const a of body.alternatives) expect(a.uncovered.length).toBe(t.uncovered.length);
+    expect(body.alternatives[0]!.strength).toBeGreaterThanOrEqual(t.strength - 1e-9);
+    expect(body.alternatives[1]!.freelancers).toBeLessThanOrEqual(t.freelancers);
+    // The same request gives the same team.
+    const again = (await post(projectId, {})).json() as TeamResponse;
+    expect(again.team).toEqual(t);
+  });
+
+  it('applies budget, size and mix rules from the body', async () => {
+    const none = (await post(projectId, { maxFreelancers: 0 })).json() as TeamResponse;
+    expect(none.team.freelancers).toBe(0);
+    const tight = (await post(projectId, { maxSize: 1, budget: 1000 })).json() as TeamResponse;
+    expect(tight.rules).toMatchObject({ maxSize: 1, budget: 1000 });
+    expect(tight.team.members.length).toBeLessThanOrEqual(1);
+    expect(tight.team.cost).toBeLessThanOrEqual(1000);
+    expect(tight.team.uncovered.length).toBeGreaterThan(0);
+    expect(tight.team.uncovered.some((u) => u.reason === 'constraints')).toBe(true);
+    const noBody = await app.inject({ method: 'POST', url: `/api/projects/${projectId}/team` });
+    expect(noBody.statusCode).toBe(200);
+  });
+
+  it('answers an unknown project with 404 and a bad body with 400 naming the field', async () => {
+    const missing = await post('prj-nope', {});
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('not_found');
+    for (const [payload, field] of [
+      [{ maxSize: 0 }, 'body.maxSize'],
+      [{ budget: -5 }, 'body.budget'],
+      [{ minEmployees: 1.5 }, 'body.minEmployees'],
+      [{ maxFreelancers: 'two' }, 'body.maxFreelancers'],
+      [{ max_size: 3 }, 'max_size'],
+      [{ maxSize: 2, minEmployees: 3 }, 'minEmployees'],
+    ] as const) {
+      const r = await post(projectId, payload);
+      expect(r.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(r.json().error.code).toBe('invalid_input');
+      expect(r.json().error.message).toContain(field);
+    }
+  });
+
+  it('is in the OpenAPI document', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toContain('/api/projects/{id}/team');
+  });
+});
+
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  let stdout = '';
+  let stderr = '';
+  out.on('data', (c: Buffer) => (stdout += c.toString()));
+  err.on('data', (c: Buffer) => (stderr += c.toString()));
+  const code = await runCli(args, { stdin: Readable.from([]), stdout: out, stderr: err, env: {} });
+  return { code, stdout, stderr };
+}
+
+describe('vivier team', () => {
+  let dir: string;
+  let db: string;
+  let projectId: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'vivier-team-'));
+    db = join(dir, 'v.db');
+    expect((await run(['--db', db, 'demo', 'seed', '--size', '60', '--seed', '9'])).code).toBe(0);
+    const list = await run(['--db', db, 'projects', 'list', '--json']);
+    projectId = staffable(JSON.parse(list.stdout).projects);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('--json prints the API document; the table names members, coverage and the solver', async () => {
+    const j = await run(['--db', db, 'team', projectId, '--max-size', '4', '--json']);
+    expect(j.code).toBe(0);
+    const body = JSON.parse(j.stdout) as TeamResponse;
+    expect(body.rules.maxSize).toBe(4);
+    expect(body.team.members.length).toBeLessThanOrEqual(4);
+    expect(body.solve.method).toBe('milp');
+    const t = await run(['--db', db, 'team', projectId, '--min-employees', '1']);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toMatch(/cheapest: \d+ members/);
+    expect(t.stdout).toMatch(/covered by/);
+    expect(t.stdout).toMatch(/solver: milp, optimal, gap/);
+  });
+
+  it('bad input exits non-zero with one line on stderr', async () => {
+    const cases: [string[], number, RegExp][] = [
+      [['team', 'prj-nope'], EXIT.not_found, /project "prj-nope" does not exist/],
+      [['team', projectId, '--max-size', '0'], EXIT.usage, /--max-size/],
+      [['team', projectId, '--budget', 'lots'], EXIT.usage, /amount in euros/],
+      [['team', projectId, '--max-size', '2', '--min-employees', '3'], EXIT.invalid_input, /minEmployees/],
+    ];
+    for (const [args, code, message] of cases) {
+      const r = await run(['--db', db, ...args]);
+      expect(r.code, args.join(' ')).toBe(code);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+});
