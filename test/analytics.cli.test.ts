@@ -1,33 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/cli/exit-codes.js';
-import { runCli } from '../src/cli/main.js';
 import type {
   GapsResponse,
   PlanResponse,
   TrendsResponse,
   UpskillingResponse,
 } from '../src/contract/analytics.schemas.js';
+import { runCliInProcess } from './support/run-cli.js';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (c: Buffer) => (stdout += c.toString()));
-  err.on('data', (c: Buffer) => (stderr += c.toString()));
-  const code = await runCli(args, { stdin: Readable.from([]), stdout: out, stderr: err, env });
-  return { code, stdout, stderr };
-}
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runCliInProcess(args, { env });
 
 describe('vivier gaps, trends, upskill (in-process, the small demo)', () => {
   let dir: string;

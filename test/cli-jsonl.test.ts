@@ -1,27 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/cli/exit-codes.js';
-import { runCli } from '../src/cli/main.js';
 import { FX, escoId, writeEscoFixture } from './support/esco-fixture.js';
+import { runCliInProcess } from './support/run-cli.js';
 
-async function run(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (c: Buffer) => (stdout += c.toString()));
-  err.on('data', (c: Buffer) => (stderr += c.toString()));
-  const code = await runCli(args, {
-    stdin: Readable.from([Buffer.from(stdin)]),
-    stdout: out,
-    stderr: err,
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const run = (args: string[], stdin = '') => runCliInProcess(args, { stdin });
 
 const lines = (s: string) =>
   s

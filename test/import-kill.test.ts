@@ -7,14 +7,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../src/core/demo/generate-demo.js';
 import { buildTaxonomy } from '../src/core/taxonomy/taxonomy.js';
 import { BUILTIN_SKILLS } from '../src/core/taxonomy/builtin-skills.js';
 import type { Talent } from '../src/core/model.js';
-import { runCli } from '../src/cli/main.js';
+import { runCliInProcess } from './support/run-cli.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BATCH = 200;
@@ -38,16 +37,7 @@ function cli(args: string[]): {
   return { child, done };
 }
 
-async function inProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (c: Buffer) => (stdout += c.toString()));
-  err.on('data', (c: Buffer) => (stderr += c.toString()));
-  const code = await runCli(args, { stdin: Readable.from([]), stdout: out, stderr: err, env: {} });
-  return { code, stdout, stderr };
-}
+const inProcess = (args: string[]) => runCliInProcess(args);
 
 describe('kill -9 during an import', () => {
   let dir: string;

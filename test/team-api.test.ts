@@ -3,14 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/cli/exit-codes.js';
-import { runCli } from '../src/cli/main.js';
 import type { TeamResponse } from '../src/contract/team.schemas.js';
 import { buildApp } from '../src/http/app.js';
 import type { Context } from '../src/main/create-context.js';
 import { DIALECTS, openTestContext, testConfig } from './support/databases.js';
+import { runCliInProcess } from './support/run-cli.js';
 
 /** Demo talents are available 2025–2026; a project in that span can be staffed. */
 const staffable = (ps: { id: string; startDate: string }[]) =>
@@ -108,16 +107,7 @@ describe('POST /api/projects/:id/team', () => {
   });
 });
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (c: Buffer) => (stdout += c.toString()));
-  err.on('data', (c: Buffer) => (stderr += c.toString()));
-  const code = await runCli(args, { stdin: Readable.from([]), stdout: out, stderr: err, env: {} });
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCliInProcess(args);
 
 describe('vivier team', () => {
   let dir: string;
