@@ -16,7 +16,7 @@ import type {
   TalentSkillTable,
   TalentTable,
 } from './schema.js';
-import { availabilityFromRow, fromRow, missionFromRow, skillFromRow } from './talent.repository.js';
+import { withChildren } from './talent.repository.js';
 
 type Dialect = 'sqlite' | 'postgres';
 type Cell = string | number | null;
@@ -168,40 +168,7 @@ export class TalentBulkRepository {
         .where('id', 'in', part)
         .orderBy('id')
         .execute();
-      if (rows.length === 0) continue;
-      const found = rows.map((r) => r.id);
-      const skills = await this.db
-        .selectFrom('talent_skill')
-        .selectAll()
-        .where('talent_id', 'in', found)
-        .orderBy('talent_id')
-        .orderBy('skill_id')
-        .execute();
-      const windows = await this.db
-        .selectFrom('talent_availability')
-        .selectAll()
-        .where('talent_id', 'in', found)
-        .orderBy('talent_id')
-        .orderBy('seq')
-        .execute();
-      const missions = await this.db
-        .selectFrom('talent_mission')
-        .selectAll()
-        .where('talent_id', 'in', found)
-        .orderBy('talent_id')
-        .orderBy('seq')
-        .execute();
-      const s = group(skills, skillFromRow);
-      const a = group(windows, availabilityFromRow);
-      const m = group(missions, missionFromRow);
-      for (const r of rows)
-        out.push(
-          fromRow(r, {
-            skills: s.get(r.id) ?? [],
-            availability: a.get(r.id) ?? [],
-            missions: m.get(r.id) ?? [],
-          }),
-        );
+      out.push(...(await withChildren(this.db, rows)));
     }
     return out;
   }
@@ -329,14 +296,4 @@ export class TalentBulkRepository {
     await this.insert(WINDOW, windows);
     await this.insert(MISSION, missions);
   }
-}
-
-function group<R extends { talent_id: string }, T>(rows: R[], map: (r: R) => T): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    let list = out.get(r.talent_id);
-    if (!list) out.set(r.talent_id, (list = []));
-    list.push(map(r));
-  }
-  return out;
 }

@@ -110,6 +110,50 @@ function groupBy<R extends { talent_id: string }, T>(rows: R[], map: (r: R) => T
   return out;
 }
 
+/** Loads the talents with these rows, children included, in the rows' order. */
+export async function withChildren(db: Kysely<Database>, rows: readonly TalentTable[]): Promise<Talent[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const skills: TalentSkillTable[] = [];
+  const windows: TalentAvailabilityTable[] = [];
+  const missions: TalentMissionTable[] = [];
+  for (const part of chunks(ids, 500)) {
+    skills.push(
+      ...(await db
+        .selectFrom('talent_skill')
+        .selectAll()
+        .where('talent_id', 'in', part)
+        .orderBy('talent_id')
+        .orderBy('skill_id')
+        .execute()),
+    );
+    windows.push(
+      ...(await db
+        .selectFrom('talent_availability')
+        .selectAll()
+        .where('talent_id', 'in', part)
+        .orderBy('talent_id')
+        .orderBy('seq')
+        .execute()),
+    );
+    missions.push(
+      ...(await db
+        .selectFrom('talent_mission')
+        .selectAll()
+        .where('talent_id', 'in', part)
+        .orderBy('talent_id')
+        .orderBy('seq')
+        .execute()),
+    );
+  }
+  const s = groupBy(skills, skillFromRow);
+  const a = groupBy(windows, availabilityFromRow);
+  const m = groupBy(missions, missionFromRow);
+  return rows.map((r) =>
+    fromRow(r, { skills: s.get(r.id) ?? [], availability: a.get(r.id) ?? [], missions: m.get(r.id) ?? [] }),
+  );
+}
+
 export class TalentRepository implements TalentStore {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -226,30 +270,7 @@ export class TalentRepository implements TalentStore {
       .where('org_id', '=', orgId)
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!r) return null;
-    const skills = await this.db
-      .selectFrom('talent_skill')
-      .selectAll()
-      .where('talent_id', '=', id)
-      .orderBy('skill_id')
-      .execute();
-    const windows = await this.db
-      .selectFrom('talent_availability')
-      .selectAll()
-      .where('talent_id', '=', id)
-      .orderBy('seq')
-      .execute();
-    const missions = await this.db
-      .selectFrom('talent_mission')
-      .selectAll()
-      .where('talent_id', '=', id)
-      .orderBy('seq')
-      .execute();
-    return fromRow(r, {
-      skills: skills.map(skillFromRow),
-      availability: windows.map(availabilityFromRow),
-      missions: missions.map(missionFromRow),
-    });
+    return r ? ((await withChildren(this.db, [r]))[0] ?? null) : null;
   }
 
   async count(orgId: string): Promise<number> {
