@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // The closing "N passed, N failed" line that .ci/run adds up.
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });
