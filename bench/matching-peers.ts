@@ -158,7 +158,7 @@ async function build(job: PeerJob): Promise<Engine> {
           const values = Array.from({ length: m }, () => '(?, ?, ?)').join(', ');
           s = db.prepare(`WITH q(skill, share, required) AS (VALUES ${values})
             SELECT ts.talent AS talent,
-                   SUM(q.share * (${job.coverage} + ${job.levelFit} * MIN(1.0, ts.level * 1.0 / q.required))) AS s
+              SUM(q.share * (${job.coverage} + ${job.levelFit} * MIN(1.0, ts.level * 1.0 / q.required))) AS s
             FROM q JOIN talent_skill ts ON ts.skill = q.skill
             GROUP BY ts.talent ORDER BY s DESC, ts.talent LIMIT ${top}`);
           statements.set(m, s);

@@ -18,7 +18,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { TalentIndex } from '../src/core/matching/index/talent-index.js';
-import { rankWithIndex } from '../src/core/matching/index/top-k.js';
+import { queryScratchBytes, rankWithIndex } from '../src/core/matching/index/top-k.js';
 import { compareMatches, rankCandidates } from '../src/core/matching/rank-candidates.js';
 import { DEFAULT_WEIGHTS, effectiveWeights, scoreCandidate } from '../src/core/matching/score-candidate.js';
 import type { Candidate, Match, Requirement } from '../src/core/matching/types.js';
@@ -153,8 +153,12 @@ export async function runMatchingBench(options: MatchingBenchOptions = {}): Prom
     const stats = index.stats();
     const target = (t: string) => (at1M ? `target ${t}` : undefined);
     row(`${label}/index_build`, buildS, 's', { peer: target(`≤ ${TARGET.buildS}`) });
-    row(`${label}/index_typed_arrays`, stats.typedArrayBytes / n, 'B/talent');
-    row(`${label}/index_heap_excl_strings`, (withIndex - withPool) / n, 'B/talent');
+    row(`${label}/index_bytes`, stats.typedArrayBytes / n, 'B/talent', {
+      peer: target(`≤ ${TARGET.bytes}`) ?? 'typed arrays, ids and names included',
+    });
+    row(`${label}/index_heap_growth`, (withIndex - withPool) / n, 'B/talent', {
+      peer: 'heap + array buffers, after gc',
+    });
 
     // Queries: warm up, then every project once, wall clock and CPU time.
     log(`matching ${label}: ${projects.length} queries`);
@@ -181,7 +185,7 @@ export async function runMatchingBench(options: MatchingBenchOptions = {}): Prom
 
     // Brute force: rankCandidates itself where its n explained matches fit in memory, and the same scoring
     // with a bounded top list for the exactness check, as many projects as fit in the time budget.
-    const budgetMs = at1M ? 90_000 : n >= 100_000 ? 60_000 : 30_000;
+    const budgetMs = at1M ? 60_000 : n >= 100_000 ? 45_000 : 20_000;
     if (n <= 100_000) {
       log(`matching ${label}: rankCandidates`);
       const times: number[] = [];
@@ -228,8 +232,11 @@ export async function runMatchingBench(options: MatchingBenchOptions = {}): Prom
     pool = null;
     results.length = 0;
     const indexOnly = heapBytes(gc);
-    row(`${label}/index_heap_total`, (indexOnly - base) / n, 'B/talent', {
-      peer: target(`≤ ${TARGET.bytes}`),
+    row(`${label}/query_scratch`, queryScratchBytes(index) / n, 'B/talent', {
+      peer: 'kept between queries',
+    });
+    row(`${label}/heap_after_dropping_pool`, (indexOnly - base) / n, 'B/talent', {
+      peer: 'index + scratch + bench leftovers',
     });
     if (index.size !== n) throw new Error('index changed size');
 
@@ -311,11 +318,11 @@ async function runPeers(
       offsets,
       queries,
       top: TOP,
-      queryBudgetMs: at1M ? 20_000 : 10_000,
+      queryBudgetMs: at1M ? 15_000 : 10_000,
       coverage: DEFAULT_WEIGHTS.coverage,
       levelFit: DEFAULT_WEIGHTS.levelFit,
     };
-    const report = await runPeer(job, at1M ? 240_000 : 120_000);
+    const report = await runPeer(job, at1M ? 120_000 : 90_000);
     if (typeof report === 'string') {
       row(`${label}/${peer}/build`, NaN, 's', { peer: `${peer}: ${report}` });
       continue;

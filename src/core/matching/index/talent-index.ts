@@ -61,6 +61,8 @@ export interface TalentIndexView {
   ordinals: number;
   ids: PackedStrings;
   names: PackedStrings;
+  /** Whether id order is ordinal order (records came sorted by id, none since): ties compare ordinals. */
+  idsInOrdinalOrder: boolean;
   employee: Int32Array;
   freelance: Int32Array;
   skillCode: ReadonlyMap<string, number>;
@@ -331,6 +333,7 @@ export class TalentIndex {
       ordinals: this.nOrd,
       ids: this.ids,
       names: this.names,
+      idsInOrdinalOrder: this.basePerm === null && this.delta.size === 0 && this.baseCount === this.nOrd,
       employee: this.employee,
       freelance: this.freelance,
       skillCode: this.skillCode,
@@ -564,7 +567,7 @@ export class TalentIndex {
     }
   }
 
-  /** Adds ordinal `o` (the largest so far) to a skill's postings, turning a list dense enough into a bitmap. */
+  /** Adds ordinal `o` (the largest yet) to a skill's postings; a list grown dense becomes a bitmap. */
   private post(s: number, o: number): void {
     this.postingCount[s] = (this.postingCount[s] ?? 0) + 1;
     const b = this.bits[s];

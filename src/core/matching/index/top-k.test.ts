@@ -118,6 +118,25 @@ describe('rankWithIndex', () => {
     });
   }
 
+  it('matches brute force with the warm start, whatever its sample finds', () => {
+    // Pools large enough for the sampled warm start; filters make the sample's estimate often too high,
+    // which must send the scan back for an exact second pass.
+    const rng = createRng(303);
+    for (const width of [8, 60]) {
+      const world = builtinWorld(width, 77 + width);
+      const pool = makePool(rng, world, 8000);
+      const index = TalentIndex.build(pool);
+      for (let p = 0; p < 40; p++) {
+        const options: RankOptions = {
+          top: rng.pick([3, 20, 50, 120]),
+          source: rng.pick(['employee', 'freelance', 'all'] as const),
+          requireMust: rng.chance(0.5),
+        };
+        expectSameRanking(index, pool, makeProject(rng, world), world.adjacency, options);
+      }
+    }
+  });
+
   it('breaks ties by talent id when many talents score the same', () => {
     const rng = createRng(7);
     const world = builtinWorld(4, 3);
@@ -126,10 +145,19 @@ describe('rankWithIndex', () => {
       ...c,
       skills: c.skills.map((s) => ({ ...s, level: 3 })),
     }));
-    const index = TalentIndex.build(pool);
-    for (let p = 0; p < 40; p++) {
+    // Ids in any order, and in ordinal order (where ties compare ordinals), also after an update.
+    const sorted = [...pool].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const indexes = [TalentIndex.build(pool), TalentIndex.build(sorted), TalentIndex.build(sorted)];
+    const updated = { ...(sorted[5] as Candidate), id: 'a-first' };
+    indexes[2]?.upsert(updated);
+    const pools = [pool, sorted, [...sorted, updated]];
+    for (let p = 0; p < 30; p++) {
       const reqs = makeProject(rng, world);
-      for (const top of [1, 7, 50, 400]) expectSameRanking(index, pool, reqs, world.adjacency, { top });
+      for (const top of [1, 7, 50, 400]) {
+        indexes.forEach((index, i) =>
+          expectSameRanking(index, pools[i] as Candidate[], reqs, world.adjacency, { top }),
+        );
+      }
     }
   });
 

@@ -12,20 +12,32 @@
  * A min-heap keeps the best K so far; its worst score is θ, and a talent can only enter if ub ≥ θ.
  * The project's skills are split by how many talents hold them (MaxScore's essential / non-essential
  * split, by density rather than weight):
- * - sparse skills (held by ≤ 1/32 of the talents): their postings are walked once, adding each holder's δ, quantized and
- *   rounded up, into a per-talent accumulator, and the largest sum in each word of 32 talents is kept;
+ * - sparse skills (held by ≤ 1/32 of the talents): their postings are walked once, adding each holder's
+ *   δ, quantized and rounded up, into a per-talent accumulator; the largest sum in each word of 32
+ *   talents is kept too;
  * - dense skills: handled 32 talents at a time, one 32-bit word of each posting bitmap.
  * The scan visits the words in ordinal order. A word is skipped at once when A + (its best sparse sum) +
- * Σδ(dense) < θ: for a project with rare skills that is most words, for one load. Otherwise, the dense
- * skills each talent misses are summed by bit-sliced adders (δ quantized to units of the word's slack,
- * rounded down; six planes, 32 talents per operation, no branches), and those that miss more than the
- * slack are dropped; skills most likely to be missed go first and a word is left once at most one talent
- * survives. Survivors get their exact bound from the accumulator and the bitmaps, and the few above θ are
+ * Σδ(dense) < θ: for a project of rare skills that is most words, for one load. Otherwise the dense
+ * skills each talent misses are summed by bit-sliced adders (δ quantized to units of the slack, rounded
+ * down; six planes, 32 talents per operation, no branches) and the talents that miss more than the word's
+ * slack are dropped; skills most likely to be missed go first, and a word is left once at most one talent
+ * survives. Survivors get their exact bound from the accumulator and the bitmaps; the few above θ are
  * bounded again with their levels, then scored from the forward store, replaying `scoreCandidate`'s
  * arithmetic operation for operation so that the score is the same double; ties on θ go to the smaller
  * id, as in `compareMatches`. The plan (must-hold skills, units, order) is recomputed when θ has risen by
  * 2% of the slack: a plan made for a lower θ only prunes less. All bounds are inflated by a relative 1e-9,
  * far above the rounding of a sum of doubles, so rounding can never drop a talent that belongs.
+ *
+ * Warm start (see `run`): a pass over 1 word in 16 estimates a floor below the final θ, so that the full
+ * pass prunes from its first word; if the floor turns out too high the pass is redone without it.
+ *
+ * Why word-parallel rather than skipping along posting lists: with ~20 skills a talent and 5–25 a
+ * project, most talents hold one project skill or another and the top ones hold about half of them, so
+ * list skipping skips little, while one 32-bit operation settles 32 talents.
+ *
+ * The per-query scratch (bitmaps for sparse postings, accumulators) is kept per index in a WeakMap and
+ * zeroed after each query, so that a query allocates no megabytes; queries are synchronous, so one
+ * scratch an index is enough.
  *
  * Only the K winners become a `Match` (with explanation), by `scoreCandidate` itself.
  */
@@ -41,6 +53,8 @@ const ABS = 1e-12;
 /** Bit planes of the missed-units counters; the slack is split into 2^PLANES units. */
 const PLANES = 6;
 const LEVELS = 1 << PLANES;
+/** The warm start samples one word of 32 talents in this many. */
+const SAMPLE = 16;
 /** Re-plan once θ has risen by this share of the slack. */
 const REPLAN = 0.02;
 /** Project skills held by at most this share of talents are "sparse": their postings are walked. */
@@ -60,6 +74,18 @@ interface Scratch {
   touched: Int32Array;
 }
 const scratchByIndex = new WeakMap<TalentIndex, Scratch>();
+
+/** Bytes of query scratch kept for an index (sparse-posting bitmaps and accumulators), for reports. */
+export function queryScratchBytes(index: TalentIndex): number {
+  const s = scratchByIndex.get(index);
+  if (!s) return 0;
+  return (
+    s.acc.byteLength +
+    s.wordMax.byteLength +
+    s.touched.byteLength +
+    s.bitmaps.reduce((a, b) => a + b.byteLength, 0)
+  );
+}
 
 /** Ranks the indexed pool for a project; the same results as `rankCandidates` over the same talents. */
 export function rankWithIndex(
@@ -83,12 +109,15 @@ export function rankWithIndex(
     scratchByIndex.set(index, scratch);
   }
   const k = Math.min(limit, index.size);
-  const scan = new TopKScan(index.view(), reqs, shares, adjacency, weights, options, k, scratch);
   let winners: number[];
   try {
+    const scan = new TopKScan(index.view(), reqs, shares, adjacency, weights, options, k, scratch);
     winners = scan.run();
-  } finally {
     scan.releaseScratch();
+  } catch (e) {
+    // The scratch may be left dirty: drop it, the next query starts afresh.
+    scratchByIndex.delete(index);
+    throw e;
   }
   return winners
     .map((o) => scoreCandidate(index.candidateAt(o), reqs, shares, adjacency, weights))
@@ -130,11 +159,14 @@ class TopKScan {
   private readonly impossible: boolean;
   private readonly sourceBits: Int32Array | null;
   // Heap of the K best so far, worst at the root.
-  private readonly k: number;
+  private k: number;
   private readonly hScore: Float64Array;
   private readonly hOrd: Int32Array;
   private hSize = 0;
   private theta = -Infinity;
+  /** The warm start's floor (see run), and what a talent's bound must reach: max(θ, floor). */
+  private floor = -Infinity;
+  private cut = -Infinity;
   // The plan for the current θ.
   private replanAt = -Infinity;
   /** θ deflated by the bound inflation, and the unit of the dense counters, for the current plan. */
@@ -144,6 +176,8 @@ class TopKScan {
   // Sparse skills (see the header): quantum of the accumulators, their largest value, and the dense rest.
   private readonly sparse: Int32Array;
   private readonly dense: Int32Array;
+  /** denseRest[j]: the δ of dense[j…] together. */
+  private readonly denseRest: Float64Array;
   private unit = 0;
   private maxAcc = 0;
   private denseDelta = 0;
@@ -266,7 +300,13 @@ class TopKScan {
       else dense.push(t);
     }
     this.sparse = Int32Array.from(sparse);
+    // Heaviest first, with what is left after each, so that a talent's exact bound can stop early.
+    dense.sort((a, b) => (this.termDelta[b] as number) - (this.termDelta[a] as number) || a - b);
     this.dense = Int32Array.from(dense);
+    this.denseRest = new Float64Array(dense.length + 1);
+    for (let j = dense.length - 1; j >= 0; j--) {
+      this.denseRest[j] = (this.denseRest[j + 1] as number) + (this.termDelta[dense[j] as number] as number);
+    }
     this.holdTerms = new Int32Array(nTerms);
     this.cntBits = [];
     this.cntMask = new Int32Array(nTerms * PLANES);
@@ -371,42 +411,45 @@ class TopKScan {
   }
 
   /**
-   * Warm start: the 2K talents with the most sparse weight are scored first, so that θ starts high
-   * instead of rising through thousands of scorings. They are skipped when the scan meets them.
+   * The ordinals of the K best talents, in no particular order.
+   *
+   * Warm start: a first pass over one word in SAMPLE finds the sample's best few; the r-th of them,
+   * r = 2K / SAMPLE, estimates the score of the 2K-th talent overall, below the K-th. The full pass then
+   * prunes against that floor from its first word instead of letting θ rise from nothing through
+   * thousands of scorings. If fewer than K talents reach the floor (an unlucky sample), the pass is run
+   * again without it, so the result is exact either way.
    */
-  private seed(): Set<number> {
-    const seeded = new Set<number>();
-    const want = 2 * this.k;
-    if (this.nTouched === 0) return seeded;
-    const { acc, touched } = this.scratch;
-    const count = new Int32Array(this.maxAcc + 1);
-    for (let i = 0; i < this.nTouched; i++) (count[acc[touched[i] as number] as number] as number)++;
-    let cut = this.maxAcc;
-    for (let seen = 0; cut > 1 && seen + (count[cut] as number) <= want; cut--) seen += count[cut] as number;
-    const { employee, freelance } = this.v;
-    const src = this.sourceBits;
-    const bits = this.termBits;
-    for (let i = 0; i < this.nTouched && seeded.size < want; i++) {
-      const o = touched[i] as number;
-      if ((acc[o] as number) <= cut) continue;
-      const w = o >>> 5;
-      const bit = o & 31;
-      const alive = src !== null ? (src[w] as number) : (employee[w] as number) | (freelance[w] as number);
-      if (((alive >>> bit) & 1) === 0) continue;
-      let ok = true;
-      for (const t of this.mustTerms) ok &&= ((((bits[t] as Int32Array)[w] as number) >>> bit) & 1) === 1;
-      if (!ok) continue;
-      seeded.add(o);
-      if (this.scoreAt(o, this.hSize === this.k)) this.offer(o, this.score);
-    }
-    return seeded;
-  }
-
-  /** The ordinals of the K best talents, in no particular order. */
   run(): number[] {
     if (this.impossible || this.k === 0) return [];
     this.accumulate();
-    const seeded = this.seed();
+    const words = (this.v.ordinals + 31) >>> 5;
+    const k = this.k;
+    const r = Math.ceil((2 * k) / SAMPLE);
+    if (words >= 4 * SAMPLE && r * SAMPLE * 32 <= this.v.ordinals) {
+      this.k = r;
+      this.pass(0, SAMPLE);
+      const floor = this.hSize === r ? this.theta : -Infinity;
+      this.k = k;
+      this.restart(floor);
+      this.pass(0, 1);
+      if (this.hSize === k || floor === -Infinity) return Array.from(this.hOrd.subarray(0, this.hSize));
+      this.restart(-Infinity);
+    }
+    this.pass(0, 1);
+    return Array.from(this.hOrd.subarray(0, this.hSize));
+  }
+
+  /** Empties the heap and sets the floor for the next pass. */
+  private restart(floor: number): void {
+    this.hSize = 0;
+    this.theta = -Infinity;
+    this.floor = floor;
+    this.cut = floor;
+    this.replanAt = -Infinity;
+  }
+
+  /** One pass over the words start, start + stride, … */
+  private pass(start: number, stride: number): void {
     const words = (this.v.ordinals + 31) >>> 5;
     const { employee, freelance } = this.v;
     const src = this.sourceBits;
@@ -418,6 +461,7 @@ class TopKScan {
     const mk = this.cntMask;
     const delta = this.termDelta;
     const dense = this.dense;
+    const denseRest = this.denseRest;
     const sparse = this.sparse;
     const nDense = dense.length;
     const nSparse = sparse.length;
@@ -425,14 +469,12 @@ class TopKScan {
     const bigA = this.bigA;
     const unit = this.unit;
     const base = bigA + this.denseDelta;
-    const k = this.k;
-    for (let w = 0; w < words; w++) {
-      if (this.hSize === k && this.theta >= this.replanAt && !this.plan()) break;
+    for (let w = start; w < words; w += stride) {
+      if (this.cut > -Infinity && this.cut >= this.replanAt && !this.plan()) break;
       let c = src !== null ? (src[w] as number) : (employee[w] as number) | (freelance[w] as number);
       for (let j = 0; j < nMust && c !== 0; j++) c &= (bits[must[j] as number] as Int32Array)[w] as number;
       if (c === 0) continue;
-      const full = this.hSize === k;
-      if (full) {
+      if (this.cut > -Infinity) {
         // The word's slack: what its best sparse sum and every dense skill would leave above θ.
         const slack = base + (nSparse > 0 ? unit * (wordMax[w] as number) : 0) - this.thetaIn;
         if (!(slack >= 0)) continue;
@@ -495,31 +537,31 @@ class TopKScan {
         c ^= low;
         const bit = 31 - Math.clz32(low);
         const o = (w << 5) | bit;
-        const isFull = this.hSize === k;
-        if (isFull) {
-          // Bounded by its own sparse units and the dense skills it holds, then exactly.
+        const pruning = this.cut > -Infinity;
+        if (pruning) {
+          // Bounded by its own sparse units and the dense skills it holds (stopping as soon as the
+          // dense skills left cannot make up for the ones missed), then exactly.
+          const a = nSparse > 0 ? (acc[o] as number) : 0;
+          const bar = (this.cut - ABS) / (1 + REL) - bigA - unit * a;
           let held = 0;
-          for (let j = 0; j < nDense; j++) {
+          let j = 0;
+          for (; j < nDense; j++) {
+            if (held + (denseRest[j] as number) < bar) break;
             const t = dense[j] as number;
             if ((((bits[t] as Int32Array)[w] as number) >>> bit) & 1) held += delta[t] as number;
           }
-          if (nSparse > 0) {
-            const a = acc[o] as number;
-            if ((bigA + held + unit * a) * (1 + REL) + ABS < this.theta) continue;
-            if (a > 0) {
-              for (let j = 0; j < nSparse; j++) {
-                const t = sparse[j] as number;
-                if ((((bits[t] as Int32Array)[w] as number) >>> bit) & 1) held += delta[t] as number;
-              }
+          if (j < nDense || held < bar) continue;
+          if (a > 0) {
+            for (let i = 0; i < nSparse; i++) {
+              const t = sparse[i] as number;
+              if ((((bits[t] as Int32Array)[w] as number) >>> bit) & 1) held += delta[t] as number;
             }
           }
-          if ((bigA + held) * (1 + REL) + ABS < this.theta) continue;
+          if ((bigA + held) * (1 + REL) + ABS < this.cut) continue;
         }
-        if (seeded.has(o)) continue;
-        if (this.scoreAt(o, isFull)) this.offer(o, this.score);
+        if (this.scoreAt(o, pruning)) this.offer(o, this.score);
       }
     }
-    return Array.from(this.hOrd.subarray(0, this.hSize));
   }
 
   /**
@@ -528,7 +570,7 @@ class TopKScan {
    * slack.
    */
   private plan(): boolean {
-    const theta = this.theta;
+    const theta = this.cut;
     // θ deflated by the bound inflation: a talent is dropped when its bound is below this.
     this.thetaIn = (theta - 2 * ABS) / (1 + REL);
     const slack = this.bigA + this.denseDelta + this.unit * this.maxAcc - this.thetaIn;
@@ -584,7 +626,7 @@ class TopKScan {
             ? (covC[i] as number) + (lfTab[i * nAttr + (heldAttr[es] as number)] as number)
             : (this.alpha[i] as number);
       }
-      if (ub * (1 + REL) + ABS < this.theta) return false;
+      if (ub * (1 + REL) + ABS < this.cut) return false;
     }
     let cov = 0;
     let lf = 0;
@@ -615,8 +657,13 @@ class TopKScan {
   private worse(a: number, b: number): boolean {
     const sa = this.hScore[a] as number;
     const sb = this.hScore[b] as number;
-    const ids = this.v.ids;
-    return sa < sb || (sa === sb && ids.get(this.hOrd[a] as number) > ids.get(this.hOrd[b] as number));
+    return sa < sb || (sa === sb && this.idAfter(this.hOrd[a] as number, this.hOrd[b] as number));
+  }
+
+  /** Whether talent o's id sorts after talent p's. */
+  private idAfter(o: number, p: number): boolean {
+    const v = this.v;
+    return v.idsInOrdinalOrder ? o > p : v.ids.get(o) > v.ids.get(p);
   }
 
   private swap(a: number, b: number): void {
@@ -631,6 +678,9 @@ class TopKScan {
 
   private offer(o: number, s: number): void {
     const { hScore, hOrd, k } = this;
+    // Below the floor a talent cannot be among the K best if the floor holds (and if it does not, the
+    // pass is run again without it).
+    if (s < this.floor) return;
     if (this.hSize < k) {
       let i = this.hSize++;
       hScore[i] = s;
@@ -641,12 +691,14 @@ class TopKScan {
         this.swap(i, p);
         i = p;
       }
-      if (this.hSize === k) this.theta = hScore[0] as number;
+      if (this.hSize === k) {
+        this.theta = hScore[0] as number;
+        this.cut = Math.max(this.theta, this.floor);
+      }
       return;
     }
     const root = hScore[0] as number;
-    const ids = this.v.ids;
-    if (s < root || (s === root && ids.get(o) > ids.get(hOrd[0] as number))) return;
+    if (s < root || (s === root && this.idAfter(o, hOrd[0] as number))) return;
     hScore[0] = s;
     hOrd[0] = o;
     let i = 0;
@@ -659,5 +711,6 @@ class TopKScan {
       i = c;
     }
     this.theta = hScore[0] as number;
+    this.cut = Math.max(this.theta, this.floor);
   }
 }
