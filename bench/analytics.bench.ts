@@ -35,15 +35,7 @@ import { buildTaxonomy } from '../src/core/taxonomy/taxonomy.js';
 import { AnalyticsRepository } from '../src/storage/analytics.repository.js';
 import { migrateToLatest } from '../src/storage/migrate.js';
 import type { Database } from '../src/storage/schema.js';
-
-export interface BenchResult {
-  suite: string;
-  name: string;
-  value: number;
-  unit: string;
-  peer?: string;
-  n?: number;
-}
+import type { BenchResult } from './run.js';
 
 const SUITE = 'analytics';
 const ORG = 'org-bench';

@@ -26,15 +26,7 @@ import { factorValues, readinessFacts } from '../src/core/readiness/factors.js';
 import { buildAdjacency } from '../src/core/taxonomy/adjacency.js';
 import { BUILTIN_SKILLS } from '../src/core/taxonomy/builtin-skills.js';
 import { buildTaxonomy } from '../src/core/taxonomy/taxonomy.js';
-
-export interface BenchResult {
-  suite: string;
-  name: string;
-  value: number;
-  unit: string;
-  peer?: string;
-  n?: number;
-}
+import type { BenchResult } from './run.js';
 
 const SUITE = 'readiness';
 const TEAM_SIZE = 5;

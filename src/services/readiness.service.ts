@@ -27,7 +27,8 @@ import {
   type TeamMember,
 } from '../core/readiness/coverage.js';
 import { factorValues, readinessFacts, riskOf } from '../core/readiness/factors.js';
-import type { Readiness, RiskLevel, TeamSource } from '../core/readiness/types.js';
+import type { Readiness, TeamSource } from '../core/readiness/types.js';
+import type { ReadinessListInput } from '../contract/readiness.schemas.js';
 import { DEFAULT_ORG, type Store } from './ports.js';
 import type { ProjectsService } from './projects.service.js';
 import type { LoadedTaxonomy, TaxonomyService } from './taxonomy.service.js';
@@ -42,14 +43,8 @@ export interface ReadinessResult {
   team: { source: TeamSource; members: string[] };
 }
 
-export interface ReadinessListItem {
-  id: string;
-  name: string;
-  status: string;
-  outcome: string | null;
-  score: number;
-  risk: RiskLevel;
-}
+/** One row of the readiness list; the contract presents it as is. */
+export type ReadinessListItem = ReadinessListInput;
 
 interface OrgCache {
   supply: SupplySummary;

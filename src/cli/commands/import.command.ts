@@ -9,6 +9,7 @@ import {
   IMPORT_LIMITS,
   type ImportFormat,
   type ImportKind,
+  type ImportOptions,
   type ImportSummary,
 } from '../../services/import.service.js';
 import { withContext, type GlobalOptions } from '../context.js';
@@ -16,16 +17,12 @@ import { print, printJson, table, type CliIo } from '../io.js';
 import { intIn, oneOf } from '../parse.js';
 import { progressDisplay } from '../progress.js';
 
-interface FileOptions {
+/** The service's import options as commander hands them over, plus the output switches. */
+interface FileOptions extends Pick<
+  ImportOptions,
+  'dryRun' | 'skipInvalid' | 'resume' | 'restart' | 'batchSize' | 'maxRows' | 'maxBytes' | 'source'
+> {
   format?: ImportFormat;
-  dryRun?: boolean;
-  skipInvalid?: boolean;
-  resume?: boolean;
-  restart?: boolean;
-  batchSize?: number;
-  maxRows?: number;
-  maxBytes?: number;
-  source?: 'employee' | 'freelance';
   json?: boolean;
   progress: boolean;
 }
