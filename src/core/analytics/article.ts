@@ -29,7 +29,7 @@ import {
   type AnalyticsSnapshot,
 } from './snapshot.js';
 import type { GapEngine } from './gap-engine.js';
-import { gapReport } from './gaps.js';
+import { gapReport, type Headline } from './gaps.js';
 import { MEASURES, measureTable, periodIndex, periodLabel, type Measure } from './trends.js';
 
 export interface GrowthFigure {
@@ -52,15 +52,8 @@ export interface OutcomeRate {
 
 export interface ArticleFigures {
   growth: GrowthFigure[];
-  absentSkills: {
-    article: string;
-    top: number;
-    skills: string[];
-    absentEmployees: string[];
-    absentAll: string[];
-    shareAbsentEmployees: number;
-    shareAbsentAll: number;
-  };
+  /** The gap report's headline, with the article's claim beside it. */
+  absentSkills: Headline & { article: string };
   scarceDomains: { article: string; domains: { domain: string; unmetShare: number }[] };
   production: { article: string; generic: OutcomeRate; vertical: OutcomeRate };
 }
