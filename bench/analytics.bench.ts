@@ -7,7 +7,8 @@
  * year and per month (target ≤ 100 ms); one talent and one project changed and the report brought up to
  * date incrementally (target: within a second); upskilling one skill; the whole-gap training plan; the
  * article's figures as computed. Beside them, the SQL formulation of the same aggregates in SQLite
- * (GROUP BY over talent_skill and project_skill, capacity from talent_availability), on the same data.
+ * (GROUP BY over the talents' packed skills and project_skill, capacity from their packed availability
+ * windows — one talent row each since migration 0005), on the same data.
  * Times are the median of several runs, wall clock; `cpu` rows give the process CPU time of the median
  * run (on a loaded machine the wall clock also counts other processes).
  *
@@ -204,13 +205,10 @@ async function sqlBeside(snap: AnalyticsSnapshot, engine: GapEngine, runs: numbe
     const at = '2025-06-30T00:00:00.000Z';
     raw.prepare('INSERT INTO organization (id, name, created_at) VALUES (?, ?, ?)').run(ORG, 'bench', at);
     const t0 = performance.now();
+    // A talent is one row: skills and windows packed as JSON tuples (src/core/import/packed-talent.ts).
     const insTalent = raw.prepare(
-      `INSERT INTO talent (id, org_id, source, name, headline, location, daily_cost, remote, languages, industries, functions, created_at, updated_at)
-       VALUES (?, '${ORG}', ?, '', '', '', ?, 'hybrid', '[]', '[]', '[]', '${at}', '${at}')`,
-    );
-    const insSkill = raw.prepare('INSERT INTO talent_skill (talent_id, skill_id, level) VALUES (?, ?, ?)');
-    const insWindow = raw.prepare(
-      'INSERT INTO talent_availability (talent_id, seq, start_date, end_date, days_per_week) VALUES (?, ?, ?, ?, ?)',
+      `INSERT INTO talent (id, org_id, source, name, headline, location, daily_cost, remote, languages, industries, functions, created_at, updated_at, skills, availability)
+       VALUES (?, '${ORG}', ?, '', '', '', ?, 'hybrid', '[]', '[]', '[]', '${at}', '${at}', ?, ?)`,
     );
     const insProject = raw.prepare(
       `INSERT INTO project (id, org_id, name, brief, industry, business_function, archetype, status, start_date, end_date, language, roles, data_sensitivity, build_or_buy, data_sources, created_at, updated_at)
@@ -224,11 +222,20 @@ async function sqlBeside(snap: AnalyticsSnapshot, engine: GapEngine, runs: numbe
       for (let o = 0; o < snap.nT; o++) {
         if (!snap.tAlive[o]) continue;
         const id = snap.tId[o]!;
-        insTalent.run(id, SOURCES[snap.tSource[o]!], snap.tCost[o]);
+        const skills: [string, number, null, null, null, null][] = [];
         for (let k = snap.tSkStart[o]!; k < snap.tSkStart[o + 1]!; k++)
-          insSkill.run(id, names[snap.skSkill[k]!], snap.skLevel[k]);
-        for (let w = snap.tAvStart[o]!, seq = 0; w < snap.tAvStart[o + 1]!; w++, seq++)
-          insWindow.run(id, seq, isoOfDay(snap.avFrom[w]!), isoOfDay(snap.avTo[w]!), snap.avDpw[w]);
+          skills.push([names[snap.skSkill[k]!]!, snap.skLevel[k]!, null, null, null, null]);
+        skills.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+        const windows: [string, string, number][] = [];
+        for (let w = snap.tAvStart[o]!; w < snap.tAvStart[o + 1]!; w++)
+          windows.push([isoOfDay(snap.avFrom[w]!), isoOfDay(snap.avTo[w]!), snap.avDpw[w]!]);
+        insTalent.run(
+          id,
+          SOURCES[snap.tSource[o]!],
+          snap.tCost[o],
+          JSON.stringify(skills),
+          JSON.stringify(windows),
+        );
       }
       for (let p = 0; p < snap.nP; p++) {
         if (!snap.pAlive[p]) continue;
@@ -260,19 +267,22 @@ async function sqlBeside(snap: AnalyticsSnapshot, engine: GapEngine, runs: numbe
     const statuses = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
     // Supply: holders and capacity (approximate working days: calendar days × 5/7) per skill, level, source.
     const supplySql = raw.prepare(`
-      WITH c AS MATERIALIZED (
+      WITH w AS (
+        SELECT t.id AS talent_id, w.value ->> 0 AS start_date, w.value ->> 1 AS end_date, w.value ->> 2 AS days_per_week
+        FROM talent t, json_each(t.availability) w
+        WHERE t.org_id = @org
+      ), c AS MATERIALIZED (
         SELECT talent_id,
                SUM((julianday(MIN(end_date, @to)) - julianday(MAX(start_date, @from)) + 1) * 5.0 / 7 * days_per_week / 5) AS cap
-        FROM talent_availability
+        FROM w
         WHERE end_date >= @from AND start_date <= @to AND days_per_week > 0
         GROUP BY talent_id
       )
-      SELECT ts.skill_id, ts.level, t.source, COUNT(*) AS holders, SUM(COALESCE(c.cap, 0)) AS capacity, SUM(t.daily_cost) AS cost
-      FROM talent_skill ts
-      JOIN talent t ON t.id = ts.talent_id
-      LEFT JOIN c ON c.talent_id = ts.talent_id
+      SELECT ts.value ->> 0 AS skill_id, ts.value ->> 1 AS level, t.source, COUNT(*) AS holders, SUM(COALESCE(c.cap, 0)) AS capacity, SUM(t.daily_cost) AS cost
+      FROM talent t, json_each(t.skills) ts
+      LEFT JOIN c ON c.talent_id = t.id
       WHERE t.org_id = @org
-      GROUP BY ts.skill_id, ts.level, t.source`);
+      GROUP BY 1, 2, 3`);
     // Demand: open projects' person-days shared by weight (calendar days × 5/7 × headcount).
     const demandSql = raw.prepare(`
       WITH p AS (
@@ -308,7 +318,7 @@ async function sqlBeside(snap: AnalyticsSnapshot, engine: GapEngine, runs: numbe
       n: demandRows,
     });
     // The portable counts the service cross-checks with (AnalyticsRepository.skillCounts).
-    const repo = new AnalyticsRepository(db);
+    const repo = new AnalyticsRepository(db, 'sqlite');
     const t1 = performance.now();
     await repo.skillCounts(ORG, OPEN_STATUSES);
     out.push({

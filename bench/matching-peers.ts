@@ -3,7 +3,9 @@
  * talents and projects as the index. Text-search peers see a talent as a document whose tokens are its
  * skill ids (`k<code>`: skill ids contain hyphens, which tokenizers split), and a project as the OR of its
  * skill ids; they rank by their own relevance (they cannot compute Vivier's score) and we take their
- * top 50. The SQL peer computes Vivier's coverage and level-fit parts (not adjacency) with GROUP BY.
+ * top 50. The SQL peer computes Vivier's coverage and level-fit parts (not adjacency) with GROUP BY, and
+ * `js-exhaustive` the same two parts in plain JavaScript: per-skill postings (talent, level) walked into a
+ * score per talent, then the best 50 (what an inverted index without pruning costs).
  */
 import Database from 'better-sqlite3';
 import FlexSearch from 'flexsearch';
@@ -12,7 +14,14 @@ import { create, insertMultiple, search } from '@orama/orama';
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 
-export const PEERS = ['minisearch', 'flexsearch', 'orama', 'sqlite-fts5', 'sqlite-group-by'] as const;
+export const PEERS = [
+  'js-exhaustive',
+  'minisearch',
+  'flexsearch',
+  'orama',
+  'sqlite-fts5',
+  'sqlite-group-by',
+] as const;
 export type PeerName = (typeof PEERS)[number];
 
 export interface PeerQuery {
@@ -67,6 +76,59 @@ function documents(job: PeerJob): string[] {
 async function build(job: PeerJob): Promise<Engine> {
   const top = job.top;
   switch (job.peer) {
+    case 'js-exhaustive': {
+      // Postings per skill code: talent ordinals and levels, in two flat arrays.
+      const n = job.offsets.length - 1;
+      const count = new Uint32Array(65536);
+      for (let p = 0; p < job.codes.length; p++) {
+        const c = job.codes[p] as number;
+        count[c] = (count[c] as number) + 1;
+      }
+      const start = new Uint32Array(65537);
+      for (let c = 0; c < 65536; c++) start[c + 1] = (start[c] as number) + (count[c] as number);
+      const talent = new Uint32Array(job.codes.length);
+      const level = new Uint8Array(job.codes.length);
+      const fill = start.slice(0, 65536);
+      for (let i = 0; i < n; i++) {
+        for (let p = job.offsets[i] as number; p < (job.offsets[i + 1] as number); p++) {
+          const c = job.codes[p] as number;
+          const at = fill[c] as number;
+          fill[c] = at + 1;
+          talent[at] = i;
+          level[at] = job.levels[p] as number;
+        }
+      }
+      const score = new Float64Array(n);
+      return {
+        query: (q) => {
+          score.fill(0);
+          q.codes.forEach((c, k) => {
+            if (c < 0) return;
+            const share = q.shares[k] as number;
+            const required = q.levels[k] as number;
+            for (let p = start[c] as number; p < (start[c + 1] as number); p++) {
+              const l = level[p] as number;
+              const t = talent[p] as number;
+              score[t] =
+                (score[t] as number) +
+                share * (job.coverage + job.levelFit * (l >= required ? 1 : l / required));
+            }
+          });
+          // The best `top` by a bounded insertion (ties by ordinal).
+          const best: number[] = [];
+          for (let i = 0; i < n; i++) {
+            const s = score[i] as number;
+            if (s === 0) continue;
+            if (best.length === top && s <= (score[best[top - 1] as number] as number)) continue;
+            let at = best.length;
+            while (at > 0 && (score[best[at - 1] as number] as number) < s) at--;
+            best.splice(at, 0, i);
+            if (best.length > top) best.pop();
+          }
+          return best;
+        },
+      };
+    }
     case 'minisearch': {
       const ms = new MiniSearch<{ id: number; skills: string }>({
         fields: ['skills'],

@@ -35,6 +35,12 @@ const SUITES: Record<string, () => Promise<BenchResult[]>> = {
       projects: option('--matching-projects'),
       log: (line) => process.stderr.write(`${line}\n`),
     }),
+  'matching-service': async () =>
+    (await import('./matching-service.bench.js')).runMatchingServiceBench({
+      talents: option('--service-talents'),
+      projects: option('--service-projects'),
+      log: (line) => process.stderr.write(`${line}\n`),
+    }),
   import: async () =>
     (await import('./import.bench.js')).runImportBench({
       talents: option('--talents'),
@@ -48,6 +54,21 @@ const SUITES: Record<string, () => Promise<BenchResult[]>> = {
       option('--readiness-samples'),
     ),
   team: async () => (await import('./team.bench.js')).runTeamBench(option('--team-instances')),
+  extraction: async () =>
+    (await import('./extraction.bench.js')).runExtractionBench({
+      mb: option('--extraction-mb'),
+      runs: option('--extraction-runs'),
+      peerSeconds: option('--extraction-peer-seconds'),
+      db: argv.includes('--extraction-db') ? argv[argv.indexOf('--extraction-db') + 1] : undefined,
+      peers: !argv.includes('--no-peers'),
+      log: (line) => process.stderr.write(`${line}\n`),
+    }),
+  titles: async () =>
+    (await import('./titles.bench.js')).runTitlesBench({
+      titles: option('--titles'),
+      db: argv.includes('--titles-db') ? argv[argv.indexOf('--titles-db') + 1] : undefined,
+      log: (line) => process.stderr.write(`${line}\n`),
+    }),
   analytics: async () =>
     (await import('./analytics.bench.js')).runAnalyticsBench({
       talents: option('--analytics-talents'),

@@ -6,8 +6,8 @@
  *
  *   npm run bench -- team [--team-instances N] [--json]     or     npx tsx bench/team.bench.ts [--json] [--instances N]
  */
-import { rankCandidates } from '../src/core/matching/rank-candidates.js';
-import type { Requirement } from '../src/core/matching/types.js';
+import { rankCandidates, type RankProject } from '../src/core/matching/rank-candidates.js';
+import type { Candidate, Requirement } from '../src/core/matching/types.js';
 import type { AvailabilityWindow } from '../src/core/model.js';
 import { createRng, type Rng } from '../src/core/random.js';
 import type { AdjacentSource } from '../src/core/taxonomy/adjacency.js';
@@ -105,7 +105,32 @@ export async function runTeamBench(instances = 20): Promise<BenchResult[]> {
   let greedyWorseCoverage = 0;
   const prepared = Array.from({ length: instances }, (_, k) => {
     const { pool, reqs, rules } = instance(9000 + k, skillIds);
-    const ranked = rankCandidates(pool, reqs, adjacency, { top: pool.length });
+    // Ranked as the service ranks (every part, must-haves not required); the facts team composition does
+    // not read are left neutral.
+    const candidates: Candidate[] = pool.map((c) => ({
+      ...c,
+      industries: [],
+      functions: [],
+      missions: [],
+      languages: [],
+      location: '',
+      remote: 'hybrid',
+    }));
+    const project: RankProject = {
+      requirements: reqs,
+      industry: 'banking',
+      businessFunction: 'it',
+      startDate: START,
+      endDate: END,
+      budget: rules.budget,
+      roles: [],
+    };
+    const ranked = rankCandidates(
+      candidates,
+      project,
+      { adjacency, domainOf: () => undefined },
+      { top: pool.length, requireMust: false },
+    );
     const score = new Map(ranked.map((m) => [m.talentId, m.score]));
     const scored = pool.map((c) => ({ ...c, score: score.get(c.id) ?? 0 }));
     return { reqs, rules, list: shortlistForTeam(reqs, scored, START, END, { max: SHORTLIST }) };

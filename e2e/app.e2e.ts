@@ -104,10 +104,22 @@ describe.skipIf(!HAS_CHROMIUM)(
       expect(await items.count()).toBe(15);
       await shot('1-projects');
 
-      // Project detail: brief, facts, required skills.
-      const first = items.first();
-      const projectId = await first.getAttribute('data-project-id');
+      // Project detail: brief, facts, required skills. Must-have skills exclude talents, so pick a project
+      // whose ranking has employees and freelancers, enough for the filters to change it.
+      const ids = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-project-id') ?? ''));
+      let projectId = '';
+      for (const id of ids) {
+        const ranked = (await (
+          await page.request.get(`${baseUrl}/api/projects/${id}/matches?top=20`)
+        ).json()) as { matches: { source: string }[] };
+        const sources = new Set(ranked.matches.map((m) => m.source));
+        if (ranked.matches.length >= 4 && sources.size === 2) {
+          projectId = id;
+          break;
+        }
+      }
       expect(projectId).toBeTruthy();
+      const first = page.locator(`[data-testid="project-item"][data-project-id="${projectId}"]`);
       await first.getByRole('link').click();
       await expect.poll(() => page.url()).toContain(`#/projects/${projectId}`);
       const detail = page.getByTestId('project-detail');
@@ -129,16 +141,40 @@ describe.skipIf(!HAS_CHROMIUM)(
       expect(rowCount).toBeLessThanOrEqual(20);
       expect(await rows.first().getByTestId('match-rank').textContent()).toBe('1');
 
-      // Displayed parts add up to the displayed score (one decimal each: within 0.15 points).
+      // The score as stacked parts, with a legend of the eight parts.
+      const PARTS = [
+        'coverage',
+        'levelFit',
+        'adjacency',
+        'vertical',
+        'trackRecord',
+        'availability',
+        'budget',
+        'breadth',
+      ];
+      const legend = page.getByTestId('parts-legend');
+      await legend.waitFor();
+      expect(await legend.locator('li').count()).toBe(PARTS.length);
+      expect(await legend.textContent()).toContain('Track record');
+      expect(await rows.first().getByTestId('parts-bar').locator('span').count()).toBe(PARTS.length);
+
+      // Displayed parts add up to the displayed score (one decimal each: within 0.05 per part).
       for (let i = 0; i < rowCount; i++) {
         const row = rows.nth(i);
         const score = parsePoints(await row.getByTestId('match-score').textContent());
-        const parts =
-          parsePoints(await row.getByTestId('match-part-coverage').textContent()) +
-          parsePoints(await row.getByTestId('match-part-levelFit').textContent()) +
-          parsePoints(await row.getByTestId('match-part-adjacency').textContent());
-        expect(Math.abs(parts - score)).toBeLessThanOrEqual(0.15);
+        let parts = 0;
+        for (const part of PARTS)
+          parts += parsePoints(await row.getByTestId(`match-part-${part}`).textContent());
+        expect(Math.abs(parts - score)).toBeLessThanOrEqual(0.05 * (PARTS.length + 1));
       }
+
+      // The best change of each talent, as "Level 3 in Kubernetes: +12.0 pts" (points, like the score).
+      const COUNTERFACTUAL_EN =
+        /^(Level \d in .+|Add .+ at level \d|Full-time availability): \+\d+\.\d\d? pts$/;
+      const bestChanges = await page.getByTestId('match-best-change').allTextContents();
+      const withChange = bestChanges.findIndex((text) => text !== '—');
+      expect(withChange).toBeGreaterThanOrEqual(0);
+      for (const text of bestChanges) if (text !== '—') expect(text).toMatch(COUNTERFACTUAL_EN);
 
       // Explanation of the top talent: one line per required skill, and its sum equals the score.
       const top = rows.first();
@@ -159,14 +195,57 @@ describe.skipIf(!HAS_CHROMIUM)(
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-brings')));
       expect(brings).toHaveLength(requirementIds.length);
       expect(brings).toContain('exact');
+      // The profile explanation: one line per non-skill part, saying what it read.
+      const profileRows = explanation.getByTestId('profile-row');
+      expect(await profileRows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-part')))).toEqual([
+        'vertical',
+        'trackRecord',
+        'availability',
+        'budget',
+        'breadth',
+      ]);
+      expect(await explanation.getByTestId('profile-availability').textContent()).toMatch(
+        /of the project’s \d+ working days?/,
+      );
+      expect(await explanation.getByTestId('profile-budget').textContent()).toMatch(/€/);
       const sumScore = parsePoints(await explanation.getByTestId('sum-score').textContent());
-      const sumParts =
-        parsePoints(await explanation.getByTestId('sum-coverage').textContent()) +
-        parsePoints(await explanation.getByTestId('sum-levelFit').textContent()) +
-        parsePoints(await explanation.getByTestId('sum-adjacency').textContent());
-      expect(Math.abs(sumParts - sumScore)).toBeLessThanOrEqual(0.15);
+      let sumParts = 0;
+      for (const part of PARTS)
+        sumParts += parsePoints(await explanation.getByTestId(`sum-${part}`).textContent());
+      expect(Math.abs(sumParts - sumScore)).toBeLessThanOrEqual(0.05 * (PARTS.length + 1));
       expect(sumScore).toBe(parsePoints(await top.getByTestId('match-score').textContent()));
+      // Counterfactuals of a talent who has one.
+      const withChangeRow = rows.nth(withChange);
+      if (withChange !== 0) await withChangeRow.getByTestId('explain-toggle').click();
+      const changesId = await withChangeRow.getByTestId('explain-toggle').getAttribute('aria-controls');
+      // By attribute: React's generated ids are not valid CSS identifiers.
+      const changes = page.locator(`[id="${changesId}"]`).getByTestId('counterfactual');
+      await changes.first().waitFor();
+      expect(await changes.first().textContent()).toBe(bestChanges[withChange]);
+      for (const text of await changes.allTextContents()) expect(text).toMatch(COUNTERFACTUAL_EN);
       await shot('2-project-explained');
+
+      // A filter re-queries and changes the list: a maximum daily rate at the median of the ranked talents.
+      const shownIds = () => rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-talent-id') ?? ''));
+      const before = await shownIds();
+      const ranked = (await (
+        await page.request.get(`${baseUrl}/api/projects/${projectId}/matches?top=20`)
+      ).json()) as { matches: { talentId: string; profile: { budget: { dailyCost: number } } }[] };
+      const costs = ranked.matches.map((m) => m.profile.budget.dailyCost).sort((a, b) => a - b);
+      const maxRate = Math.floor(costs[Math.floor(costs.length / 2) - 1]!);
+      const rateResponse = page.waitForResponse(
+        (r) => r.url().includes('/matches') && r.url().includes(`maxRate=${maxRate}`),
+      );
+      await page.getByTestId('filter-max-rate').fill(String(maxRate));
+      expect((await rateResponse).status()).toBe(200);
+      const expected = (await (
+        await page.request.get(`${baseUrl}/api/projects/${projectId}/matches?top=20&maxRate=${maxRate}`)
+      ).json()) as { matches: { talentId: string }[] };
+      await expect.poll(shownIds).toEqual(expected.matches.map((m) => m.talentId));
+      expect(await shownIds()).not.toEqual(before);
+      await shot('2b-project-filtered');
+      await page.getByTestId('filter-clear').click();
+      await expect.poll(shownIds).toEqual(before);
 
       // Source filter: only freelancers.
       const freelanceResponse = page.waitForResponse(
@@ -177,6 +256,29 @@ describe.skipIf(!HAS_CHROMIUM)(
       await expect
         .poll(async () => new Set(await page.getByTestId('match-source').allTextContents()))
         .toEqual(new Set(['Freelance']));
+      await page.getByLabel('Talent source').selectOption('all');
+      await expect.poll(shownIds).toEqual(before);
+
+      // Weights: saving the organization's weights re-ranks; restoring the defaults ranks as before.
+      await page.getByTestId('weights-toggle').click();
+      const coverageWeight = page.getByTestId('weight-coverage');
+      await expect.poll(() => coverageWeight.inputValue()).toBe('40');
+      await coverageWeight.fill('80');
+      const saved = page.waitForResponse(
+        (r) => r.url().includes('/api/settings/matching-weights') && r.request().method() === 'PUT',
+      );
+      const reranked = page.waitForResponse((r) => r.url().includes('/matches'));
+      await page.getByTestId('weights-save').click();
+      expect((await saved).status()).toBe(200);
+      expect((await reranked).status()).toBe(200);
+      await page.getByTestId('weights-saved').waitFor();
+      expect(await page.getByTestId('legend-coverage').textContent()).toMatch(/up to 5\d/);
+      const restored = page.waitForResponse(
+        (r) => r.url().includes('/api/settings/matching-weights') && r.request().method() === 'PUT',
+      );
+      await page.getByTestId('weights-reset').click();
+      expect((await restored).status()).toBe(200);
+      await expect.poll(() => coverageWeight.inputValue()).toBe('40');
 
       // French: UI strings, and the API called with lang=fr for skill labels.
       const frenchMatches = page.waitForResponse(
@@ -188,6 +290,14 @@ describe.skipIf(!HAS_CHROMIUM)(
       await page.getByRole('heading', { name: 'Talents classés' }).waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe('fr');
       expect(await page.getByTestId('lang-fr').getAttribute('aria-pressed')).toBe('true');
+      // Counterfactuals in French: "Niveau 3 en Kubernetes : +12,0 pts".
+      await expect
+        .poll(async () =>
+          (await page.getByTestId('match-best-change').allTextContents()).find((x) => x !== '—'),
+        )
+        .toMatch(
+          /^(Niveau \d en .+|Acquérir .+ au niveau \d|Disponibilité à temps plein) : \+\d+,\d\d? pts$/,
+        );
       await shot('3-project-fr');
 
       // The choice is remembered across a reload.

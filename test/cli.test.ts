@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/cli/exit-codes.js';
+import { SCORE_PARTS } from '../src/core/matching/types.js';
 import { runCliInProcess } from './support/run-cli.js';
 
 const run = (args: string[], stdin: string | Buffer = '', env: NodeJS.ProcessEnv = {}) =>
@@ -27,6 +28,7 @@ describe('vivier CLI (in-process)', () => {
       ['demo', 'seed', '--help'],
       ['extract', '--help'],
       ['projects', 'list', '--help'],
+      ['settings', 'weights', '--help'],
     ]) {
       const r = await run(args);
       expect(r.code, args.join(' ')).toBe(0);
@@ -45,14 +47,25 @@ describe('vivier CLI (in-process)', () => {
     expect(list.code).toBe(0);
     const projects = JSON.parse(list.stdout).projects as { id: string }[];
     expect(projects.length).toBeGreaterThan(0);
-    const m = await run(['--db', db, 'match', projects[0]!.id, '--top', '3', '--json']);
-    expect(m.code).toBe(0);
-    const body = JSON.parse(m.stdout);
-    expect(body.matches).toHaveLength(3);
-    for (const x of body.matches)
-      expect(x.parts.coverage + x.parts.levelFit + x.parts.adjacency).toBeCloseTo(x.score, 12);
-    const table = await run(['--db', db, 'match', projects[0]!.id, '--top', '3']);
-    expect(table.stdout).toMatch(/score\s+coverage/);
+    // Must-have skills exclude: rank for the first project someone holds every must-have of.
+    let body: { projectId: string; matches: { score: number; parts: Record<string, number> }[] } | undefined;
+    for (const p of projects) {
+      const m = await run(['--db', db, 'match', p.id, '--top', '3', '--json']);
+      expect(m.code).toBe(0);
+      body = JSON.parse(m.stdout);
+      if (body!.matches.length > 0) break;
+    }
+    if (!body) throw new Error('no project');
+    expect(body.matches.length).toBeGreaterThan(0);
+    expect(body.matches.length).toBeLessThanOrEqual(3);
+    for (const x of body.matches) {
+      const sum = SCORE_PARTS.reduce((a, p) => a + x.parts[p]!, 0);
+      expect(Math.abs(sum - x.score)).toBeLessThanOrEqual(1e-12);
+    }
+    const table = await run(['--db', db, 'match', body.projectId, '--top', '3']);
+    expect(table.stdout).toMatch(
+      /score\s+coverage\s+level\s+adjacent\s+vertical\s+track\s+avail\s+budget\s+breadth\s+best change/,
+    );
   });
 
   it('extract reads stdin', async () => {
@@ -71,7 +84,12 @@ describe('vivier CLI (in-process)', () => {
     const cases: [string[], string | Buffer, number, RegExp, NodeJS.ProcessEnv?][] = [
       [['--db', db, 'match', 'prj-nope'], '', EXIT.not_found, /project "prj-nope" does not exist/],
       [['--db', db, 'match', 'x', '--top', 'abc'], '', EXIT.usage, /--top/],
-      [['--db', db, 'match', 'x', '--source', 'robots'], '', EXIT.usage, /employee, freelance, all/],
+      [
+        ['--db', db, 'match', 'x', '--source', 'robots'],
+        '',
+        EXIT.usage,
+        /--source.*employee, freelance, all/,
+      ],
       [
         ['--db', db, 'extract'],
         Buffer.from([0xff, 0xfe, 0x00, 0x41]),

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MatchesResponse, ProjectResponse, ProjectsResponse } from '../src/contract/schemas.js';
+import type { MatchesResponse } from '../src/contract/matching.schemas.js';
+import type { ProjectResponse, ProjectsResponse } from '../src/contract/schemas.js';
+import { SCORE_PARTS } from '../src/core/matching/types.js';
 import { buildApp } from '../src/http/app.js';
 import type { Context } from '../src/main/create-context.js';
 import { DIALECTS, openTestContext, testConfig } from './support/databases.js';
@@ -102,20 +104,28 @@ describe('HTTP API', () => {
     }
   });
 
-  it('GET /api/projects/:id/matches ranks talents whose parts add up to the score', async () => {
-    const r = await app.inject({ method: 'GET', url: `/api/projects/${projectId}/matches?top=5` });
-    expect(r.statusCode).toBe(200);
-    const body = r.json() as MatchesResponse;
-    expect(body.matches).toHaveLength(5);
+  it('GET /api/projects/:id/matches ranks talents whose eight parts add up to the score', async () => {
+    // Must-have skills exclude: rank for the first project someone holds every must-have of.
+    let body: MatchesResponse | undefined;
+    for (const p of await ctx.services.projects.list()) {
+      const r = await app.inject({ method: 'GET', url: `/api/projects/${p.id}/matches?top=5` });
+      expect(r.statusCode).toBe(200);
+      body = r.json() as MatchesResponse;
+      if (body.matches.length > 0) break;
+    }
+    if (!body) throw new Error('no project');
+    expect(body.matches.length).toBeGreaterThan(0);
+    expect(body.matches.length).toBeLessThanOrEqual(5);
     expect(body.considered).toBe(80);
     for (const m of body.matches) {
-      expect(m.parts.coverage + m.parts.levelFit + m.parts.adjacency).toBeCloseTo(m.score, 12);
+      const sum = SCORE_PARTS.reduce((a, p) => a + m.parts[p], 0);
+      expect(Math.abs(sum - m.score)).toBeLessThanOrEqual(1e-12);
       expect(m.explanation.length).toBeGreaterThan(0);
     }
     const scores = body.matches.map((m) => m.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     const employees = (
-      await app.inject({ method: 'GET', url: `/api/projects/${projectId}/matches?source=employee` })
+      await app.inject({ method: 'GET', url: `/api/projects/${body.projectId}/matches?source=employee` })
     ).json() as MatchesResponse;
     expect(employees.matches.every((m) => m.source === 'employee')).toBe(true);
     const bad = await app.inject({ method: 'GET', url: `/api/projects/${projectId}/matches?source=robots` });
@@ -136,6 +146,7 @@ describe('HTTP API', () => {
         '/api/projects',
         '/api/projects/{id}',
         '/api/projects/{id}/matches',
+        '/api/settings/matching-weights',
       ]),
     );
   });

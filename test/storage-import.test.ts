@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateDemo } from '../src/core/demo/generate-demo.js';
 import { csvLine, neutralizeCell } from '../src/core/import/csv-cells.js';
-import { TALENT_CSV_COLUMNS } from '../src/core/import/csv-records.js';
+import { TALENT_CSV_COLUMNS, talentToCsvCells } from '../src/core/import/csv-records.js';
 import type { Talent } from '../src/core/model.js';
-import type { Context } from '../src/main/create-context.js';
+import { prepareStore, wireServices, type Context } from '../src/main/create-context.js';
 import { textSource } from '../src/services/import-readers.js';
 import type { ImportOptions } from '../src/services/import.service.js';
 import { DEFAULT_ORG } from '../src/services/ports.js';
-import { DIALECTS, openTestContext } from './support/databases.js';
+import { migrateToLatest } from '../src/storage/migrate.js';
+import { createStore } from '../src/storage/store.js';
+import { DIALECTS, fixedClock, openTestContext, testConfig } from './support/databases.js';
 
 const jsonl = (records: readonly unknown[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
 
@@ -306,6 +308,123 @@ describe.each(DIALECTS)('imports on $name', (dialectCase) => {
     });
   });
 
+  // Large files keep their valid records in a spool file between the two passes, small ones in memory;
+  // `keepBytes: 0` sends these small files down the large-file path.
+  const spooled = { keepBytes: 0 } as const;
+
+  it('spooled: batched import in whole batches, re-import unchanged, export identical to the source', async () => {
+    const file = jsonl(demo.talents);
+    const first = await run('talents.jsonl', file, { ...spooled, batchSize: 7 });
+    expect(first).toMatchObject({ records: 40, inserted: 40, updated: 0, unchanged: 0, imported: true });
+    expect(await ctx.store.imports.getCheckpoint(org, 'talents', first.fileHash)).toBeNull();
+    expect(await run('talents.jsonl', file, { ...spooled, batchSize: 7 })).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      unchanged: 40,
+    });
+    const exported = await exportAll(ctx, 'jsonl', org);
+    const sorted = [...demo.talents].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(
+      exported
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual(
+      sorted.map((t) => ({ ...t, skills: [...t.skills].sort((a, b) => (a.skillId < b.skillId ? -1 : 1)) })),
+    );
+    // One changed record, matched by e-mail (no ids in the file): one update, the rest unchanged.
+    const changed = demo.talents.map((t, i) => {
+      const { id: _id, ...rest } = t;
+      return i === 30 ? { ...rest, headline: `${t.headline} (senior)` } : rest;
+    });
+    expect(await run('changed.jsonl', jsonl(changed), { ...spooled, batchSize: 7 })).toMatchObject({
+      inserted: 0,
+      updated: 1,
+      unchanged: 39,
+    });
+    expect((await ctx.store.talents.get(org, demo.talents[30]!.id))?.headline).toBe(
+      `${demo.talents[30]!.headline} (senior)`,
+    );
+  });
+
+  it('spooled: an interrupted import resumes after its checkpoint with the counts it had', async () => {
+    const file = jsonl(demo.talents);
+    await run('first14.jsonl', jsonl(demo.talents.slice(0, 14)));
+    const hash = (await run('talents.jsonl', file, { ...spooled, dryRun: true })).fileHash;
+    const at = '2026-01-15T10:00:00.000Z';
+    await ctx.store.imports.saveCheckpoint({
+      orgId: org,
+      kind: 'talents',
+      fileHash: hash,
+      fileName: 'talents.jsonl',
+      lastLine: 14,
+      records: 14,
+      inserted: 14,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      startedAt: at,
+      updatedAt: at,
+    });
+    const checkpoints: number[] = [];
+    const r = await run('talents.jsonl', file, {
+      ...spooled,
+      batchSize: 7,
+      resume: true,
+      onCheckpoint: (c) => checkpoints.push(c.line),
+    });
+    expect(r).toMatchObject({ inserted: 40, updated: 0, unchanged: 0, imported: true });
+    // The batches after line 14 are the ones an uninterrupted import would have committed.
+    expect(checkpoints).toEqual([21, 28, 35]);
+    expect(await ctx.store.talents.count(org)).toBe(40);
+    expect(await ctx.store.imports.getCheckpoint(org, 'talents', hash)).toBeNull();
+  });
+
+  it('spooled: a file with rejects writes nothing unless skipInvalid; a dry run writes nothing', async () => {
+    const lines = demo.talents.slice(0, 20).map((t) => JSON.stringify(t));
+    lines[17] = JSON.stringify({ ...demo.talents[17], dailyCost: 'cheap' });
+    const file = lines.join('\n');
+    const r = await run('talents.jsonl', file, { ...spooled, batchSize: 5 });
+    expect(r).toMatchObject({ imported: false, rejected: 1 });
+    expect(r.rejects).toEqual([
+      { file: 'talents.jsonl', line: 18, field: 'dailyCost', message: 'expected a number' },
+    ]);
+    expect(await ctx.store.talents.count(org)).toBe(0);
+    const dry = await run('talents.jsonl', file, {
+      ...spooled,
+      batchSize: 5,
+      dryRun: true,
+      skipInvalid: true,
+    });
+    expect(dry).toMatchObject({ dryRun: true, imported: false, inserted: 19, rejected: 1 });
+    expect(await ctx.store.talents.count(org)).toBe(0);
+    const skip = await run('talents.jsonl', file, { ...spooled, batchSize: 5, skipInvalid: true });
+    expect(skip).toMatchObject({ imported: true, inserted: 19, rejected: 1 });
+    expect(await ctx.store.talents.count(org)).toBe(19);
+  });
+
+  it('spooled CSV: an update keeps what CSV has no column for (missions), and a re-import is unchanged', async () => {
+    // Talents with missions: CSV has no column for them, so an update must keep them.
+    const base = demo.talents.filter((t) => t.missions.length > 0).slice(0, 3);
+    expect(base).toHaveLength(3);
+    const records = base.map((t, i) => ({ ...t, externalId: `X-${i}` }));
+    await run('talents.jsonl', jsonl(records));
+    // The same talents as CSV rows, the first with another day rate.
+    const edited = [
+      TALENT_CSV_COLUMNS.join(','),
+      ...records.map((t, i) => csvLine(talentToCsvCells(i === 0 ? { ...t, dailyCost: t.dailyCost + 1 } : t))),
+    ].join('\n');
+    const r = await run('talents.csv', edited, { ...spooled, format: 'csv', batchSize: 2 });
+    expect(r).toMatchObject({ rejected: 0, inserted: 0, updated: 1, unchanged: 2 });
+    expect((await ctx.store.talents.get(org, records[0]!.id))?.dailyCost).toBe(records[0]!.dailyCost + 1);
+    for (const t of records) expect((await ctx.store.talents.get(org, t.id))?.missions).toEqual(t.missions);
+    expect(await run('talents.csv', edited, { ...spooled, format: 'csv', batchSize: 2 })).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      unchanged: 3,
+    });
+  });
+
   it('projects: JSONL and CSV, idempotent', async () => {
     const { taxonomy } = await ctx.services.taxonomy.get();
     const projects = generateDemo(taxonomy, { talents: 1, projects: 6, seed: 4 }).projects.map((p) => ({
@@ -333,5 +452,57 @@ describe('CSV cells', () => {
     for (const bad of ['=1+1', '+1', '-1', '@A1', '\tx', '\rx']) expect(neutralizeCell(bad)).toBe(`'${bad}`);
     for (const ok of ['plain', "'quoted", ' =space', 'a=b']) expect(neutralizeCell(ok)).toBe(ok);
     expect(csvLine(['a,b', 'say "hi"', null, 3.5, '=x'])).toBe(`"a,b","say ""hi""",,3.5,'=x`);
+  });
+});
+
+describe.each(DIALECTS)('unchanged detection on $name', (dialectCase) => {
+  it('a stored row whose packed text differs (written by an earlier version) but holds the same content is unchanged', async () => {
+    const { db, dialect, cleanup } = await dialectCase.open();
+    try {
+      await migrateToLatest(db, dialect);
+      const store = createStore(db, dialect);
+      const clock = fixedClock();
+      const services = wireServices(testConfig(), store, clock);
+      await prepareStore(store, services, clock);
+      const { taxonomy } = await services.taxonomy.get();
+      const talents = generateDemo(taxonomy, { talents: 6, projects: 0, seed: 8 }).talents;
+      const file = jsonl(talents);
+      const opts = { kind: 'talents', format: 'jsonl' } as const;
+      expect(await services.imports.import(textSource('t.jsonl', file), opts)).toMatchObject({ inserted: 6 });
+      // Same JSON, other spelling: spaces after separators, as PostgreSQL's json_agg writes them.
+      const respace = (text: string) => JSON.stringify(JSON.parse(text), null, 1);
+      const supply = await store.talents.skillSupply(DEFAULT_ORG);
+      const rows = await db.selectFrom('talent').select(['id', 'skills', 'missions']).execute();
+      for (const r of rows)
+        await db
+          .updateTable('talent')
+          .set({ skills: respace(r.skills), missions: respace(r.missions) })
+          .where('id', '=', r.id)
+          .execute();
+      const respaced = await db
+        .selectFrom('talent')
+        .select('skills')
+        .where('id', '=', talents[0]!.id)
+        .executeTakeFirst();
+      expect(respaced?.skills).toContain('\n');
+      expect(await services.imports.import(textSource('t.jsonl', file), opts)).toMatchObject({
+        inserted: 0,
+        updated: 0,
+        unchanged: 6,
+      });
+      // A real change is still seen through the other spelling.
+      const changed = talents.map((t, i) => (i === 2 ? { ...t, skills: t.skills.slice(1) } : t));
+      expect(await services.imports.import(textSource('t.jsonl', jsonl(changed)), opts)).toMatchObject({
+        updated: 1,
+        unchanged: 5,
+      });
+      // Whatever the spelling, SQL reads the same skills (the respaced rows are the five unchanged ones).
+      const after = await store.talents.skillSupply(DEFAULT_ORG);
+      expect(after.talents).toBe(supply.talents);
+      const total = (p: typeof supply) => p.rows.reduce((n, r) => n + r.count, 0);
+      expect(total(after)).toBe(total(supply) - 1);
+    } finally {
+      await cleanup();
+    }
   });
 });

@@ -10,9 +10,11 @@ import { importCommand } from './commands/import.command.js';
 import { matchCommand } from './commands/match.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { occupationsCommand } from './commands/occupations.command.js';
+import { classifyCommand } from './commands/classify.command.js';
 import { projectsCommand } from './commands/projects.command.js';
 import { readinessCommand } from './commands/readiness.command.js';
 import { serveCommand } from './commands/serve.command.js';
+import { settingsCommand } from './commands/settings.command.js';
 import { taxonomyCommand } from './commands/taxonomy.command.js';
 import { teamCommand } from './commands/team.command.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
@@ -40,9 +42,11 @@ function buildProgram(io: CliIo): Command {
     readinessCommand,
     taxonomyCommand,
     occupationsCommand,
+    classifyCommand,
     importCommand,
     exportCommand,
     analyticsCommands,
+    settingsCommand,
   ])
     add(program, io);
   // Subcommands inherit the override so a usage error returns a code instead of exiting the process.

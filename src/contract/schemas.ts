@@ -112,65 +112,10 @@ export const ProjectResponse = z.object({
   requirements: z.array(RequirementOut),
 });
 
-const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
-
-export const MatchesQuery = z.object({
-  top: z.coerce.number().int().min(1).max(200).default(20),
-  source: z.enum(['employee', 'freelance', 'all']).default('all'),
-  mustHave: booleanQuery.default(false).describe('Exclude talents lacking an exact must-have skill.'),
-  lang: LangSchema.default('en'),
-});
-
-export const ScoreParts = z.object({
-  coverage: z.number(),
-  levelFit: z.number(),
-  adjacency: z.number(),
-});
-
-export const ExplanationOut = z.object({
-  skillId: z.string(),
-  label: z.string(),
-  requiredLevel: z.number().int(),
-  must: z.boolean(),
-  share: z.number(),
-  brings: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('exact'), level: z.number().int(), evidence: z.string().nullable() }),
-    z.object({
-      kind: z.literal('adjacent'),
-      via: z.string(),
-      viaLabel: z.string(),
-      level: z.number().int(),
-      transfer: z.number(),
-      credit: z.number(),
-    }),
-    z.object({ kind: z.literal('none') }),
-  ]),
-  contributions: ScoreParts,
-});
-
-export const MatchOut = z.object({
-  rank: z.number().int(),
-  talentId: z.string(),
-  name: z.string(),
-  source: SourceSchema,
-  score: z.number().describe('Sum of the parts.'),
-  parts: ScoreParts,
-  explanation: z.array(ExplanationOut),
-});
-
-export const MatchesResponse = z.object({
-  projectId: z.string(),
-  considered: z.number().int(),
-  weights: ScoreParts,
-  matches: z.array(MatchOut),
-});
-
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 export type HealthResponse = z.infer<typeof HealthResponse>;
 export type SkillsResponse = z.infer<typeof SkillsResponse>;
 export type ExtractResponse = z.infer<typeof ExtractResponse>;
 export type ProjectsResponse = z.infer<typeof ProjectsResponse>;
 export type ProjectResponse = z.infer<typeof ProjectResponse>;
-export type MatchesResponse = z.infer<typeof MatchesResponse>;
-export type MatchOut = z.infer<typeof MatchOut>;
-export type ExplanationOut = z.infer<typeof ExplanationOut>;
+// Matching: matching.schemas.ts.

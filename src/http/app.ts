@@ -13,11 +13,13 @@ import type { Context } from '../main/create-context.js';
 import { installErrorHandling } from './errors.js';
 import { analyticsRoutes } from './routes/analytics.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { matchingRoutes } from './routes/matching.routes.js';
 import { projectsRoutes } from './routes/projects.routes.js';
 import { readinessRoutes } from './routes/readiness.routes.js';
 import { skillsRoutes } from './routes/skills.routes.js';
 import { talentsRoutes } from './routes/talents.routes.js';
 import { teamRoutes } from './routes/team.routes.js';
+import { briefsRoutes } from './routes/briefs.routes.js';
 import { VERSION } from '../main/version.js';
 
 export interface AppOptions {
@@ -48,9 +50,11 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   await app.register(healthRoutes(ctx));
   await app.register(skillsRoutes(ctx));
   await app.register(projectsRoutes(ctx));
+  await app.register(matchingRoutes(ctx));
   await app.register(readinessRoutes(ctx));
   await app.register(talentsRoutes(ctx));
   await app.register(teamRoutes(ctx));
+  await app.register(briefsRoutes(ctx));
   await app.register(analyticsRoutes(ctx));
 
   const webRoot = options.webRoot;

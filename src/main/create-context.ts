@@ -9,9 +9,11 @@ import { ExtractionService } from '../services/extraction.service.js';
 import { ImportService } from '../services/import.service.js';
 import { MatchingService } from '../services/matching.service.js';
 import { OccupationService } from '../services/occupation.service.js';
+import { BriefsService } from '../services/briefs.service.js';
 import { DEFAULT_ORG, type Store } from '../services/ports.js';
 import { ProjectsService } from '../services/projects.service.js';
 import { ReadinessService } from '../services/readiness.service.js';
+import { TalentChanges } from '../services/talent-changes.js';
 import { TalentsService } from '../services/talents.service.js';
 import { TeamService } from '../services/team.service.js';
 import { TaxonomyService } from '../services/taxonomy.service.js';
@@ -28,6 +30,7 @@ export interface Services {
   demo: DemoService;
   audit: AuditService;
   occupations: OccupationService;
+  briefs: BriefsService;
   escoImport: EscoImportService;
   readiness: ReadinessService;
   imports: ImportService;
@@ -44,20 +47,26 @@ export interface Context {
 }
 
 /** Wires services to a store. Tests use it with a store of their own (PGlite, a given clock). */
-export function wireServices(config: Config, store: Store, clock: Clock = systemClock): Services {
+export function wireServices(config: Config, storage: Store, clock: Clock = systemClock): Services {
+  // Services write talents through this store: each write is journaled in its transaction (for other
+  // processes) and told to the matching index after commit (this one), see services/talent-changes.ts.
+  const talentChanges = new TalentChanges();
+  const store = talentChanges.journaled(storage);
   const taxonomy = new TaxonomyService(store);
   const projects = new ProjectsService(store);
   const audit = new AuditService(clock);
   const occupations = new OccupationService(store);
   const extraction = new ExtractionService(taxonomy, config.limits);
   const imports = new ImportService(store, taxonomy, audit, clock);
+  const matching = new MatchingService(store, taxonomy, projects);
+  talentChanges.subscribe(matching);
   return {
     analytics: new AnalyticsService(store, taxonomy),
     taxonomy,
     extraction,
     projects,
-    matching: new MatchingService(store, taxonomy, projects),
-    teams: new TeamService(store, taxonomy, projects),
+    matching,
+    teams: new TeamService(store, taxonomy, projects, { weightsOf: (org) => matching.getWeights(org) }),
     demo: new DemoService(store, taxonomy, audit, clock),
     audit,
     occupations,
@@ -65,6 +74,7 @@ export function wireServices(config: Config, store: Store, clock: Clock = system
     readiness: new ReadinessService(store, taxonomy, projects),
     imports,
     cv: new CvService(extraction, imports, occupations),
+    briefs: new BriefsService(taxonomy, extraction),
     talents: new TalentsService(store, taxonomy),
   };
 }

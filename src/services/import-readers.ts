@@ -70,6 +70,7 @@ const issue = (field: string, message: string): Decoded => ({
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const NEWLINE = 0x0a;
 
+/** A line of `buf` as text, or null when it is not valid UTF-8 (a final CR is dropped). */
 function decodeLine(buf: Buffer, start: number, end: number): string | null {
   if (end > start && buf[end - 1] === 0x0d) end--;
   const text = buf.toString('utf8', start, end);
@@ -84,7 +85,14 @@ function decodeLine(buf: Buffer, start: number, end: number): string | null {
 }
 
 /**
- * Lines of a byte stream, in groups (one group per chunk read) to keep the per-line overhead low.
+ * Lines per group: enough to keep the per-group overhead (an await) negligible, few enough that the
+ * records parsed from a group die young. A group per 1 MiB chunk (≈ 270 profiles) kept ≈ 4 MB of parsed
+ * objects alive across each young-generation collection, which promoted them all and tripled GC time.
+ */
+const LINES_PER_GROUP = 64;
+
+/**
+ * Lines of a byte stream, in groups of at most LINES_PER_GROUP, decoded as the consumer asks for them.
  * A line longer than `maxLineBytes` is an error naming it; a UTF-8 BOM at the start is dropped.
  */
 export async function* readLines(
@@ -102,7 +110,7 @@ export async function* readLines(
       first = false;
       if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
     }
-    const out: { line: number; text: string | null }[] = [];
+    let out: { line: number; text: string | null }[] = [];
     let start = 0;
     for (;;) {
       const nl = chunk.indexOf(NEWLINE, start);
@@ -116,6 +124,10 @@ export async function* readLines(
         );
       out.push({ line, text: decodeLine(chunk, start, nl) });
       start = nl + 1;
+      if (out.length >= LINES_PER_GROUP) {
+        yield out;
+        out = [];
+      }
     }
     if (start < chunk.length) {
       if (chunk.length - start > maxLineBytes)
@@ -134,6 +146,17 @@ export async function* readLines(
   }
 }
 
+/** One line of JSON Lines (null: not UTF-8) as a candidate record; null for a blank line. */
+function decodeJsonLine(text: string | null): Decoded | null {
+  if (text === null) return issue('(line)', 'invalid UTF-8');
+  if (text.trim() === '') return null;
+  try {
+    return { value: JSON.parse(text) as unknown, issues: [], warnings: [] };
+  } catch (e) {
+    return issue('(line)', `invalid JSON: ${(e as Error).message}`);
+  }
+}
+
 /** JSON Lines: one JSON object per line; blank lines are skipped. */
 export async function* jsonlRecords(
   chunks: AsyncIterable<Buffer>,
@@ -143,19 +166,8 @@ export async function* jsonlRecords(
   for await (const group of readLines(chunks, maxLineBytes, name)) {
     const out: RawRecord[] = [];
     for (const { line, text } of group) {
-      if (text === null) {
-        out.push({ line, decoded: issue('(line)', 'invalid UTF-8') });
-        continue;
-      }
-      if (text.trim() === '') continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (e) {
-        out.push({ line, decoded: issue('(line)', `invalid JSON: ${(e as Error).message}`) });
-        continue;
-      }
-      out.push({ line, decoded: { value, issues: [], warnings: [] } });
+      const decoded = decodeJsonLine(text);
+      if (decoded) out.push({ line, decoded });
     }
     if (out.length > 0) yield out;
   }

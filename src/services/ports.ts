@@ -1,6 +1,7 @@
 /**
  * The narrow ports services need from storage. storage/ implements them; services never see Kysely.
  */
+import type { PackedTalent } from '../core/import/packed-talent.js';
 import type { Project, Talent } from '../core/model.js';
 import type { SupplyRow } from '../core/readiness/coverage.js';
 import type { EscoDataset } from '../core/esco/esco.js';
@@ -53,6 +54,11 @@ export interface TalentStore {
   upsertMany(orgId: string, talents: readonly Talent[], at: string): Promise<void>;
   /** Every talent of the organization with skills, in id order. */
   listAll(orgId: string): Promise<Talent[]>;
+  /**
+   * Every talent of the organization in id order, `batchSize` at a time (keyset pagination), so a reader
+   * of the whole pool holds one batch, never the pool.
+   */
+  streamAll(orgId: string, batchSize?: number): AsyncIterable<Talent[]>;
   get(orgId: string, id: string): Promise<Talent | null>;
   count(orgId: string): Promise<number>;
   /** The pool's supply, for readiness: people per (skill, level), the headcount and the median daily cost. */
@@ -147,6 +153,11 @@ export interface ImportStore {
   /** Full talents by id (skills by id, windows and missions in order); missing ids are left out. */
   getTalents(orgId: string, ids: readonly string[]): Promise<Talent[]>;
   /**
+   * The stored packed form of talents by id (missing ids are left out): an import compares it with the
+   * packed form of a record to find it unchanged without unpacking the stored talent.
+   */
+  getPackedTalents(orgId: string, ids: readonly string[]): Promise<Map<string, PackedTalent>>;
+  /**
    * Inserts or replaces whole talents (children included). Call inside a transaction. `existing`, when
    * given, names the ones already stored: only their children need deleting first.
    */
@@ -178,7 +189,7 @@ export interface SkillCountRow {
 export interface AnalyticsStore {
   talentPage(orgId: string, afterId: string | null, limit: number): Promise<SnapshotTalent[]>;
   projectPage(orgId: string, afterId: string | null, limit: number): Promise<SnapshotProject[]>;
-  /** The same counts the snapshot gives, as GROUP BY queries over talent_skill and project_skill. */
+  /** The same counts the snapshot gives, as GROUP BY queries over the talents' skills and project_skill. */
   skillCounts(orgId: string, openStatuses: readonly string[]): Promise<SkillCountRow[]>;
 }
 

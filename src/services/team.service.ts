@@ -1,5 +1,7 @@
 import { DomainError } from '../core/errors.js';
 import { rankCandidates } from '../core/matching/rank-candidates.js';
+import { DEFAULT_WEIGHTS } from '../core/matching/score-candidate.js';
+import type { ScoreWeights } from '../core/matching/types.js';
 import type { Project } from '../core/model.js';
 import { composeTeam, DEFAULT_TIME_LIMIT_SECONDS } from '../core/teams/compose-team.js';
 import type { MilpSolver } from '../core/teams/milp.js';
@@ -8,6 +10,7 @@ import type { TeamCandidate, TeamProposal, TeamRules } from '../core/teams/types
 import { loadHighsSolver } from './highs-solver.js';
 import { DEFAULT_ORG, type Store } from './ports.js';
 import type { ProjectsService } from './projects.service.js';
+import type { Domain } from '../core/taxonomy/types.js';
 import type { TaxonomyService } from './taxonomy.service.js';
 
 /** What a caller may set; anything left out comes from the project (see `rulesFor`). */
@@ -32,6 +35,11 @@ export interface TeamServiceOptions {
   timeLimitSeconds?: number;
   /** At most this many candidates in the model. */
   maxShortlist?: number;
+  /**
+   * The organization's score weights (MatchingService.getWeights), so a member's score is the one the
+   * match list shows; the defaults without it.
+   */
+  weightsOf?: (orgId: string) => Promise<ScoreWeights>;
 }
 
 export const MAX_TEAM_SIZE = 50;
@@ -82,6 +90,7 @@ export class TeamService {
   private readonly loadSolver: () => Promise<MilpSolver>;
   private readonly timeLimitSeconds: number;
   private readonly maxShortlist: number;
+  private readonly weightsOf: (orgId: string) => Promise<ScoreWeights>;
 
   constructor(
     private readonly store: Store,
@@ -92,14 +101,23 @@ export class TeamService {
     this.loadSolver = options.loadSolver ?? loadHighsSolver;
     this.timeLimitSeconds = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
     this.maxShortlist = options.maxShortlist ?? DEFAULT_SHORTLIST.max;
+    this.weightsOf = options.weightsOf ?? (async () => DEFAULT_WEIGHTS);
   }
 
   async compose(projectId: string, request: TeamRequest = {}, orgId = DEFAULT_ORG): Promise<TeamResult> {
     const project = await this.projects.get(projectId, orgId);
     const rules = rulesFor(project, request);
-    const { adjacency } = await this.taxonomy.get();
+    const { adjacency, taxonomy } = await this.taxonomy.get();
+    const domains = new Map<string, Domain>(taxonomy.skills.map((s) => [s.id, s.domain]));
+    const weights = await this.weightsOf(orgId);
     const talents = await this.store.talents.listAll(orgId);
-    const ranked = rankCandidates(talents, project.requirements, adjacency, { top: talents.length });
+    // Everyone is scored, must-haves or not: a member lacking one may still cover other requirements.
+    const ranked = rankCandidates(
+      talents,
+      project,
+      { adjacency, domainOf: (id) => domains.get(id) },
+      { top: talents.length, requireMust: false, weights },
+    );
     const score = new Map(ranked.map((m) => [m.talentId, m.score]));
     const candidates: TeamCandidate[] = talents.map((t) => ({
       id: t.id,

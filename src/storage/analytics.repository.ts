@@ -1,10 +1,11 @@
 /**
  * Compact reads for the analytics snapshot: only the columns the gap report, trends and upskilling read,
- * page by page in id order (keyset pagination), children fetched for the page's ids. And the SQL
- * formulation of the per-skill counts (GROUP BY over talent_skill and project_skill), which tests and the
- * benchmark set beside the in-memory figures.
+ * page by page in id order (keyset pagination); a talent's lists come with its row (packed, migration 0005),
+ * a project's requirements are fetched for the page's ids. And the SQL formulation of the per-skill counts
+ * (GROUP BY over the talents' packed skills and over project_skill), which tests and the benchmark set
+ * beside the in-memory figures.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { SnapshotProject, SnapshotTalent } from '../core/analytics/snapshot.js';
 import type { AnalyticsStore, SkillCountRow } from '../services/ports.js';
 import { chunks } from './batch.js';
@@ -29,70 +30,38 @@ function group<R extends Record<K, string>, K extends string, T>(
 }
 
 export class AnalyticsRepository implements AnalyticsStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: 'sqlite' | 'postgres',
+  ) {}
 
   async talentPage(orgId: string, afterId: string | null, limit: number): Promise<SnapshotTalent[]> {
     let q = this.db
       .selectFrom('talent')
-      .select(['id', 'source', 'daily_cost'])
+      .select(['id', 'source', 'daily_cost', 'skills', 'availability', 'missions'])
       .where('org_id', '=', orgId)
       .orderBy('id')
       .limit(limit);
     if (afterId !== null) q = q.where('id', '>', afterId);
     const rows = await q.execute();
-    if (!rows.length) return [];
-    const skills: { talent_id: string; skill_id: string; level: number }[] = [];
-    const windows: { talent_id: string; start_date: string; end_date: string; days_per_week: number }[] = [];
-    const missions: { talent_id: string; start_date: string; skills: string }[] = [];
-    for (const ids of chunks(
-      rows.map((r) => r.id),
-      IN_BATCH,
-    )) {
-      skills.push(
-        ...(await this.db
-          .selectFrom('talent_skill')
-          .select(['talent_id', 'skill_id', 'level'])
-          .where('talent_id', 'in', ids)
-          .orderBy('talent_id')
-          .orderBy('skill_id')
-          .execute()),
-      );
-      windows.push(
-        ...(await this.db
-          .selectFrom('talent_availability')
-          .select(['talent_id', 'start_date', 'end_date', 'days_per_week'])
-          .where('talent_id', 'in', ids)
-          .orderBy('talent_id')
-          .orderBy('seq')
-          .execute()),
-      );
-      missions.push(
-        ...(await this.db
-          .selectFrom('talent_mission')
-          .select(['talent_id', 'start_date', 'skills'])
-          .where('talent_id', 'in', ids)
-          .orderBy('talent_id')
-          .orderBy('seq')
-          .execute()),
-      );
-    }
-    const s = group(skills, 'talent_id', (r) => ({ skillId: r.skill_id, level: Number(r.level) }));
-    const w = group(windows, 'talent_id', (r) => ({
-      start: r.start_date,
-      end: r.end_date,
-      daysPerWeek: Number(r.days_per_week),
-    }));
-    const m = group(missions, 'talent_id', (r) => ({
-      start: r.start_date,
-      skills: fromJson<string[]>(r.skills, []),
-    }));
+    // The lists are packed tuples (migration 0005): only the fields the snapshot reads are kept.
     return rows.map((r) => ({
       id: r.id,
       source: r.source === 'freelance' ? 'freelance' : 'employee',
       dailyCost: Number(r.daily_cost),
-      skills: s.get(r.id) ?? [],
-      availability: w.get(r.id) ?? [],
-      missions: m.get(r.id) ?? [],
+      skills: (JSON.parse(r.skills) as [string, number][]).map((s) => ({
+        skillId: s[0],
+        level: Number(s[1]),
+      })),
+      availability: (JSON.parse(r.availability) as [string, string, number][]).map((w) => ({
+        start: w[0],
+        end: w[1],
+        daysPerWeek: Number(w[2]),
+      })),
+      missions: (JSON.parse(r.missions) as [string, unknown, string, ...unknown[]][]).map((m) => ({
+        start: m[2],
+        skills: m[7] as string[],
+      })),
     }));
   }
 
@@ -170,18 +139,20 @@ export class AnalyticsRepository implements AnalyticsStore {
       .where('project.status', 'in', [...openStatuses])
       .groupBy('project_skill.skill_id')
       .execute();
-    const supply = await this.db
-      .selectFrom('talent_skill')
-      .innerJoin('talent', 'talent.id', 'talent_skill.talent_id')
-      .select((eb) => [
-        'talent_skill.skill_id',
-        'talent_skill.level',
-        'talent.source',
-        eb.fn.countAll<number>().as('n'),
-      ])
-      .where('talent.org_id', '=', orgId)
-      .groupBy(['talent_skill.skill_id', 'talent_skill.level', 'talent.source'])
-      .execute();
+    // Holders per (skill, level, source): the packed skills through each dialect's JSON table function.
+    const supply = (
+      this.dialect === 'sqlite'
+        ? await sql<{ skill_id: string; level: number; source: string; n: number }>`
+            select j.value ->> 0 as skill_id, j.value ->> 1 as level, t.source, count(*) as n
+            from talent t, json_each(t.skills) j
+            where t.org_id = ${orgId}
+            group by 1, 2, 3`.execute(this.db)
+        : await sql<{ skill_id: string; level: number; source: string; n: number }>`
+            select j.v ->> 0 as skill_id, (j.v ->> 1)::int as level, t.source, count(*) as n
+            from talent t cross join lateral json_array_elements(t.skills::json) as j(v)
+            where t.org_id = ${orgId}
+            group by 1, 2, 3`.execute(this.db)
+    ).rows;
     const by = new Map<string, SkillCountRow>();
     const row = (skillId: string): SkillCountRow => {
       let r = by.get(skillId);

@@ -10,7 +10,28 @@ const PARAMS_PER_INSERT = 8000;
 const rowsPerInsert = (columns: number): number => Math.max(1, Math.floor(PARAMS_PER_INSERT / columns));
 
 export class EscoRepository implements EscoStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: 'sqlite' | 'postgres',
+  ) {}
+
+  /** Which of `ids` some talent holds (talents' skills are packed JSON since migration 0005). */
+  private async heldByTalents(ids: readonly string[]): Promise<Set<string>> {
+    const held = new Set<string>();
+    if (ids.length === 0) return held;
+    const wanted = new Set(ids);
+    // One pass over the pool for the distinct held skills, kept when stale: a rare operation (an ESCO
+    // import that drops concepts), and far cheaper than a NOT IN over every (talent, skill) pair.
+    const rows =
+      this.dialect === 'sqlite'
+        ? await sql<{ skill_id: string }>`
+            select distinct j.value ->> 0 as skill_id from talent t, json_each(t.skills) j`.execute(this.db)
+        : await sql<{ skill_id: string }>`
+            select distinct j.v ->> 0 as skill_id
+            from talent t cross join lateral json_array_elements(t.skills::json) as j(v)`.execute(this.db);
+    for (const r of rows.rows) if (wanted.has(r.skill_id)) held.add(r.skill_id);
+    return held;
+  }
 
   async replace(data: EscoDataset, onProgress?: (done: number, total: number) => void): Promise<EscoCounts> {
     const db = this.db;
@@ -126,12 +147,13 @@ export class EscoRepository implements EscoStore {
     // 3. Concepts of an earlier import that this one no longer has.
     const keepSkills = new Set(data.skills.map((s) => s.id));
     const heldSkills = await db.selectFrom('skill').select('id').where('origin', '=', 'esco').execute();
-    const staleSkills = heldSkills.map((r) => r.id).filter((id) => !keepSkills.has(id));
+    const staleCandidates = heldSkills.map((r) => r.id).filter((id) => !keepSkills.has(id));
+    const heldByTalents = await this.heldByTalents(staleCandidates);
+    const staleSkills = staleCandidates.filter((id) => !heldByTalents.has(id));
     for (const part of chunks(staleSkills)) {
       await db
         .deleteFrom('skill')
         .where('id', 'in', part)
-        .where('id', 'not in', db.selectFrom('talent_skill').select('skill_id'))
         .where('id', 'not in', db.selectFrom('project_skill').select('skill_id'))
         .execute();
     }

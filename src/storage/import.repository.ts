@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { PackedTalent } from '../core/import/packed-talent.js';
 import type { Talent } from '../core/model.js';
 import type { ImportCheckpoint, ImportStore, KeyRow, RecordKeys } from '../services/ports.js';
 import { chunks } from './batch.js';
@@ -12,8 +13,9 @@ export class ImportRepository implements ImportStore {
   constructor(
     private readonly db: Kysely<Database>,
     dialect: 'sqlite' | 'postgres',
+    root: Kysely<Database> = db,
   ) {
-    this.bulk = new TalentBulkRepository(db, dialect);
+    this.bulk = new TalentBulkRepository(db, dialect, root);
   }
 
   findTalentKeys(orgId: string, keys: RecordKeys): Promise<KeyRow[]> {
@@ -22,6 +24,10 @@ export class ImportRepository implements ImportStore {
 
   getTalents(orgId: string, ids: readonly string[]): Promise<Talent[]> {
     return this.bulk.getMany(orgId, ids);
+  }
+
+  getPackedTalents(orgId: string, ids: readonly string[]): Promise<Map<string, PackedTalent>> {
+    return this.bulk.getPacked(orgId, ids);
   }
 
   writeTalents(

@@ -56,38 +56,14 @@ export interface TalentTable {
   retain_until: string | null;
   created_at: string;
   updated_at: string;
-}
-
-export interface TalentAvailabilityTable {
-  talent_id: string;
-  seq: number;
-  start_date: string;
-  end_date: string;
-  days_per_week: number;
-}
-
-export interface TalentMissionTable {
-  talent_id: string;
-  seq: number;
-  title: string;
-  organization: string | null;
-  start_date: string;
-  end_date: string | null;
-  industry: string | null;
-  business_function: string | null;
-  outcome: string | null;
-  /** JSON array of skill ids. */
+  /**
+   * JSON lists of positional tuples (migration 0005; src/core/import/packed-talent.ts): skills by id
+   * `[skillId, level, evidence, years, lastUsed, evidenceDetail]`, availability `[start, end, daysPerWeek]`,
+   * missions `[title, organization, start, end, industry, businessFunction, outcome, [skillId…]]`.
+   */
   skills: string;
-}
-
-export interface TalentSkillTable {
-  talent_id: string;
-  skill_id: string;
-  level: number;
-  evidence: string | null;
-  years: number | null;
-  last_used: string | null;
-  evidence_detail: string | null;
+  availability: string;
+  missions: string;
 }
 
 export interface ProjectTable {
@@ -241,9 +217,6 @@ export interface Database {
   skill_label: SkillLabelTable;
   skill_relation: SkillRelationTable;
   talent: TalentTable;
-  talent_skill: TalentSkillTable;
-  talent_availability: TalentAvailabilityTable;
-  talent_mission: TalentMissionTable;
   project: ProjectTable;
   project_skill: ProjectSkillTable;
   project_status_event: ProjectStatusEventTable;

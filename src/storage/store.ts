@@ -13,13 +13,13 @@ import { TaxonomyRepository } from './taxonomy.repository.js';
 function bind(db: Kysely<Database>, dialect: Store['dialect'], root: Kysely<Database>): Store {
   const store: Store = {
     dialect,
-    analytics: new AnalyticsRepository(db),
+    analytics: new AnalyticsRepository(db, dialect),
     taxonomy: new TaxonomyRepository(db),
-    esco: new EscoRepository(db),
-    talents: new TalentRepository(db),
+    esco: new EscoRepository(db, dialect),
+    talents: new TalentRepository(db, dialect, root),
     projects: new ProjectRepository(db),
     audit: new AuditRepository(db),
-    imports: new ImportRepository(db, dialect),
+    imports: new ImportRepository(db, dialect, root),
     async ensureOrganization(id, name, at) {
       await db
         .insertInto('organization')

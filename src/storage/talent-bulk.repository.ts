@@ -1,141 +1,184 @@
 /**
- * The bulk paths of imports and exports. Writes go as a few large statements per batch, never one per row:
- * on SQLite multi-row INSERT … VALUES (well under its 32,766 bound parameters), on PostgreSQL one
- * INSERT … SELECT FROM unnest(typed arrays) per table (a handful of parameters whatever the batch size,
- * one plan). Both run on the caller's connection, so they join its transaction.
+ * The one reader and writer of talent rows. A talent is one row (migration 0005): its scalar fields as
+ * columns, its lists as JSON texts packed by src/core/import/packed-talent.ts; see
+ * docs/decisions/0005-talent-storage-layout.md for the measurements behind it.
+ *
+ * Writes and whole-pool reads take the shortest path each dialect offers:
+ * - SQLite: statements prepared once on the better-sqlite3 handle, one row a run, inside the caller's
+ *   transaction (see native-sqlite.ts); without the handle (never in this code base), Kysely.
+ * - PostgreSQL: COPY FROM STDIN for new rows (pg-copy.ts), on the caller's connection so it joins its
+ *   transaction; rows already stored, and every row on PGlite, by INSERT … SELECT FROM unnest(typed
+ *   arrays) … ON CONFLICT, a handful of parameters whatever the number of rows.
  */
-import { CompiledQuery, type Kysely } from 'kysely';
+import type SQLite from 'better-sqlite3';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
+import { packTalent, unpackTalent, type PackedTalent } from '../core/import/packed-talent.js';
 import type { Talent } from '../core/model.js';
 import type { KeyRow, RecordKeys } from '../services/ports.js';
 import { chunks } from './batch.js';
-import { toJson } from './json-column.js';
-import type {
-  Database,
-  TalentAvailabilityTable,
-  TalentMissionTable,
-  TalentSkillTable,
-  TalentTable,
-} from './schema.js';
-import { withChildren } from './talent.repository.js';
+import { nativeSqliteOf, prepared, withNative } from './native-sqlite.js';
+import { COPY_MARK, copyCell, supportsCopy } from './pg-copy.js';
+import type { Database, TalentTable } from './schema.js';
 
 type Dialect = 'sqlite' | 'postgres';
 type Cell = string | number | null;
 
-interface TableSpec {
-  table: string;
-  /** Column name and its PostgreSQL array type for unnest. */
-  columns: readonly (readonly [string, 'text' | 'int' | 'float8'])[];
+/** Every column, in the order rows are written; with its PostgreSQL array type for unnest. */
+const COLUMNS = [
+  ['id', 'text'],
+  ['org_id', 'text'],
+  ['external_id', 'text'],
+  ['source', 'text'],
+  ['name', 'text'],
+  ['headline', 'text'],
+  ['location', 'text'],
+  ['daily_cost', 'float8'],
+  ['email', 'text'],
+  ['phone', 'text'],
+  ['occupation_id', 'text'],
+  ['remote', 'text'],
+  ['languages', 'text'],
+  ['industries', 'text'],
+  ['functions', 'text'],
+  ['consent_at', 'text'],
+  ['retain_until', 'text'],
+  ['created_at', 'text'],
+  ['updated_at', 'text'],
+  ['skills', 'text'],
+  ['availability', 'text'],
+  ['missions', 'text'],
+] as const;
+const NAMES = COLUMNS.map(([c]) => c).join(', ');
+
+/** The row of a talent, in COLUMNS order. */
+function cells(orgId: string, id: string, p: PackedTalent, at: string): Cell[] {
+  return [
+    id,
+    orgId,
+    p.externalId,
+    p.source,
+    p.name,
+    p.headline,
+    p.location,
+    p.dailyCost,
+    p.email,
+    p.phone,
+    p.occupationId,
+    p.remote,
+    p.languages,
+    p.industries,
+    p.functions,
+    p.consentAt,
+    p.retainUntil,
+    at,
+    at,
+    p.skills,
+    p.availability,
+    p.missions,
+  ];
 }
 
-const TALENT: TableSpec = {
-  table: 'talent',
-  columns: [
-    ['id', 'text'],
-    ['org_id', 'text'],
-    ['external_id', 'text'],
-    ['source', 'text'],
-    ['name', 'text'],
-    ['headline', 'text'],
-    ['location', 'text'],
-    ['daily_cost', 'float8'],
-    ['email', 'text'],
-    ['phone', 'text'],
-    ['occupation_id', 'text'],
-    ['remote', 'text'],
-    ['languages', 'text'],
-    ['industries', 'text'],
-    ['functions', 'text'],
-    ['consent_at', 'text'],
-    ['retain_until', 'text'],
-    ['created_at', 'text'],
-    ['updated_at', 'text'],
-  ],
-};
-const SKILL: TableSpec = {
-  table: 'talent_skill',
-  columns: [
-    ['talent_id', 'text'],
-    ['skill_id', 'text'],
-    ['level', 'int'],
-    ['evidence', 'text'],
-    ['years', 'float8'],
-    ['last_used', 'text'],
-    ['evidence_detail', 'text'],
-  ],
-};
-const WINDOW: TableSpec = {
-  table: 'talent_availability',
-  columns: [
-    ['talent_id', 'text'],
-    ['seq', 'int'],
-    ['start_date', 'text'],
-    ['end_date', 'text'],
-    ['days_per_week', 'float8'],
-  ],
-};
-const MISSION: TableSpec = {
-  table: 'talent_mission',
-  columns: [
-    ['talent_id', 'text'],
-    ['seq', 'int'],
-    ['title', 'text'],
-    ['organization', 'text'],
-    ['start_date', 'text'],
-    ['end_date', 'text'],
-    ['industry', 'text'],
-    ['business_function', 'text'],
-    ['outcome', 'text'],
-    ['skills', 'text'],
-  ],
-};
+/** The columns a read needs (not the organization, not the timestamps), in this order. */
+const READ = [
+  'id',
+  'external_id',
+  'source',
+  'name',
+  'email',
+  'phone',
+  'headline',
+  'occupation_id',
+  'location',
+  'remote',
+  'daily_cost',
+  'consent_at',
+  'retain_until',
+  'languages',
+  'industries',
+  'functions',
+  'skills',
+  'availability',
+  'missions',
+] as const;
+type ReadRow = Pick<TalentTable, (typeof READ)[number]>;
+const READ_SQL = READ.join(', ');
+
+/** A row as SQLite returns it in raw mode: the READ columns by position. */
+function packedOfCells(r: readonly unknown[]): PackedTalent {
+  return {
+    externalId: r[1] as string | null,
+    source: r[2] as PackedTalent['source'],
+    name: r[3] as string,
+    email: r[4] as string | null,
+    phone: r[5] as string | null,
+    headline: r[6] as string,
+    occupationId: r[7] as string | null,
+    location: r[8] as string,
+    remote: r[9] as PackedTalent['remote'],
+    dailyCost: Number(r[10]),
+    consentAt: r[11] as string | null,
+    retainUntil: r[12] as string | null,
+    languages: r[13] as string,
+    industries: r[14] as string,
+    functions: r[15] as string,
+    skills: r[16] as string,
+    availability: r[17] as string,
+    missions: r[18] as string,
+  };
+}
+
+function packedOfRow(r: ReadRow): PackedTalent {
+  return {
+    externalId: r.external_id,
+    source: r.source as PackedTalent['source'],
+    name: r.name,
+    email: r.email,
+    phone: r.phone,
+    headline: r.headline,
+    occupationId: r.occupation_id,
+    location: r.location,
+    remote: r.remote as PackedTalent['remote'],
+    // PostgreSQL's double precision comes back as a number already; SQLite's REAL too. Number() for both.
+    dailyCost: Number(r.daily_cost),
+    consentAt: r.consent_at,
+    retainUntil: r.retain_until,
+    languages: r.languages,
+    industries: r.industries,
+    functions: r.functions,
+    skills: r.skills,
+    availability: r.availability,
+    missions: r.missions,
+  };
+}
 
 /** On a known id, every column but the id, the organization and the creation time is replaced. */
-const TALENT_UPSERT = `on conflict (id) do update set ${TALENT.columns
-  .map(([c]) => c)
+const UPSERT = `on conflict (id) do update set ${COLUMNS.map(([c]) => c)
   .filter((c) => c !== 'id' && c !== 'org_id' && c !== 'created_at')
   .map((c) => `${c} = excluded.${c}`)
   .join(', ')} where talent.org_id = excluded.org_id`;
 
-/** SQLite: at most this many bound parameters per statement. */
-const SQLITE_PARAMS = 30_000;
+const SQLITE_UPSERT = `insert into talent (${NAMES}) values (${COLUMNS.map(() => '?').join(', ')}) ${UPSERT}`;
+
+/** PostgreSQL: rows per unnest statement (one array per column holds this many values). */
+const PG_SLICE = 5_000;
+
+/** Ids per IN (…) list. */
+const IN_LIST = 1_000;
 
 export class TalentBulkRepository {
+  private readonly native: SQLite.Database | null;
+  /** PostgreSQL opened by openDatabase: COPY is available (pg-copy.ts). */
+  private readonly copy: boolean;
   private cacheSized = false;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: Dialect,
-  ) {}
-
-  private async run(text: string, params: readonly unknown[]): Promise<void> {
-    await this.db.executeQuery(CompiledQuery.raw(text, [...params]));
-  }
-
-  /** Inserts rows (an array of cells per row, in the spec's column order). */
-  private async insert(spec: TableSpec, rows: readonly Cell[][], suffix = ''): Promise<void> {
-    if (rows.length === 0) return;
-    const names = spec.columns.map(([c]) => c).join(', ');
-    if (this.dialect === 'postgres') {
-      const arrays = spec.columns.map((_, i) => rows.map((r) => r[i] ?? null));
-      const unnest = spec.columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
-      // A very large batch is split so one array never holds millions of values.
-      for (let from = 0; from < rows.length; from += 50_000) {
-        const part =
-          from === 0 && rows.length <= 50_000 ? arrays : arrays.map((a) => a.slice(from, from + 50_000));
-        await this.run(
-          `insert into ${spec.table} (${names}) select * from unnest(${unnest}) ${suffix}`,
-          part,
-        );
-      }
-      return;
-    }
-    const width = spec.columns.length;
-    const perStatement = Math.max(1, Math.floor(SQLITE_PARAMS / width));
-    const tuple = `(${new Array<string>(width).fill('?').join(',')})`;
-    for (const part of chunks(rows, perStatement)) {
-      const values = new Array<string>(part.length).fill(tuple).join(',');
-      await this.run(`insert into ${spec.table} (${names}) values ${values} ${suffix}`, part.flat());
-    }
+    /** The root Kysely instance (the one openDatabase registered), when `db` is a transaction. */
+    root: Kysely<Database> = db,
+  ) {
+    this.native = dialect === 'sqlite' ? nativeSqliteOf(root) : null;
+    this.copy = dialect === 'postgres' && supportsCopy(root);
   }
 
   async findKeys(orgId: string, keys: RecordKeys): Promise<KeyRow[]> {
@@ -148,152 +191,265 @@ export class TalentBulkRepository {
         out.push({ id: r.id, externalId: r.external_id, email: r.email });
       }
     };
+    if (this.native) {
+      // One indexed point read per key with statements prepared once: cheaper than compiling and
+      // preparing an IN list of a thousand parameters per call through Kysely.
+      const handle = this.native;
+      await withNative(this.db, handle, () => {
+        const lookups: [string, readonly string[]][] = [
+          ['external_id', keys.externalIds],
+          ['email', keys.emails],
+          ['id', keys.ids],
+        ];
+        for (const [column, values] of lookups) {
+          if (values.length === 0) continue;
+          const stmt = prepared(
+            handle,
+            `select id, external_id, email from talent where org_id = ? and ${column} = ?`,
+          );
+          for (const v of values)
+            collect(stmt.all(orgId, v) as { id: string; external_id: string | null; email: string | null }[]);
+        }
+      });
+      return out;
+    }
     const base = () =>
       this.db.selectFrom('talent').select(['id', 'external_id', 'email']).where('org_id', '=', orgId);
-    for (const part of chunks(keys.externalIds, 1000))
+    for (const part of chunks(keys.externalIds, IN_LIST))
       collect(await base().where('external_id', 'in', part).execute());
-    for (const part of chunks(keys.emails, 1000)) collect(await base().where('email', 'in', part).execute());
-    for (const part of chunks(keys.ids, 1000)) collect(await base().where('id', 'in', part).execute());
+    for (const part of chunks(keys.emails, IN_LIST))
+      collect(await base().where('email', 'in', part).execute());
+    for (const part of chunks(keys.ids, IN_LIST)) collect(await base().where('id', 'in', part).execute());
     return out;
   }
 
-  async getMany(orgId: string, ids: readonly string[]): Promise<Talent[]> {
-    const out: Talent[] = [];
-    for (const part of chunks(ids, 500)) {
+  /** The stored packed form of these talents (missing ids are left out). */
+  async getPacked(orgId: string, ids: readonly string[]): Promise<Map<string, PackedTalent>> {
+    const out = new Map<string, PackedTalent>();
+    if (this.native) {
+      const handle = this.native;
+      await withNative(this.db, handle, () => {
+        const stmt = prepared(handle, `select ${READ_SQL} from talent where org_id = ? and id = ?`).raw(true);
+        for (const id of ids) {
+          const r = stmt.get(orgId, id) as unknown[] | undefined;
+          if (r) out.set(id, packedOfCells(r));
+        }
+      });
+      return out;
+    }
+    for (const part of chunks(ids, IN_LIST)) {
       if (part.length === 0) continue;
       const rows = await this.db
         .selectFrom('talent')
-        .selectAll()
+        .select(READ)
         .where('org_id', '=', orgId)
         .where('id', 'in', part)
-        .orderBy('id')
         .execute();
-      out.push(...(await withChildren(this.db, rows)));
+      for (const r of rows) out.set(r.id, packedOfRow(r));
     }
     return out;
   }
 
+  /** Full talents by id, in id order (missing ids are left out). */
+  async getMany(orgId: string, ids: readonly string[]): Promise<Talent[]> {
+    const packed = await this.getPacked(orgId, ids);
+    return [...packed.keys()].sort(byText).map((id) => unpackTalent(id, packed.get(id) as PackedTalent));
+  }
+
+  async get(orgId: string, id: string): Promise<Talent | null> {
+    return (await this.getMany(orgId, [id]))[0] ?? null;
+  }
+
+  /** Talents in id order after `afterId` (exclusive), at most `limit`. */
   async page(orgId: string, afterId: string | null, limit: number): Promise<Talent[]> {
-    let q = this.db.selectFrom('talent').select('id').where('org_id', '=', orgId);
+    if (this.native) {
+      const handle = this.native;
+      return withNative(this.db, handle, () => {
+        const rows = (
+          afterId === null
+            ? prepared(handle, `select ${READ_SQL} from talent where org_id = ? order by id limit ?`)
+                .raw(true)
+                .all(orgId, limit)
+            : prepared(
+                handle,
+                `select ${READ_SQL} from talent where org_id = ? and id > ? order by id limit ?`,
+              )
+                .raw(true)
+                .all(orgId, afterId, limit)
+        ) as unknown[][];
+        return rows.map((r) => unpackTalent(r[0] as string, packedOfCells(r)));
+      });
+    }
+    let q = this.db.selectFrom('talent').select(READ).where('org_id', '=', orgId);
     if (afterId !== null) q = q.where('id', '>', afterId);
-    const ids = await q.orderBy('id').limit(limit).execute();
-    const talents = await this.getMany(
-      orgId,
-      ids.map((r) => r.id),
-    );
-    return talents.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const rows = await q.orderBy('id').limit(limit).execute();
+    return rows.map((r) => unpackTalent(r.id, packedOfRow(r)));
+  }
+
+  /** Every talent of the organization, `batchSize` at a time, in id order (keyset pagination). */
+  async *stream(orgId: string, batchSize: number): AsyncGenerator<Talent[]> {
+    let after: string | null = null;
+    for (;;) {
+      const page: Talent[] = await this.page(orgId, after, batchSize);
+      if (page.length === 0) return;
+      yield page;
+      if (page.length < batchSize) return;
+      after = (page[page.length - 1] as Talent).id;
+    }
+  }
+
+  async all(orgId: string): Promise<Talent[]> {
+    const out: Talent[] = [];
+    for await (const page of this.stream(orgId, 5_000)) for (const t of page) out.push(t);
+    return out;
   }
 
   /**
-   * Writes whole talents: the row is inserted or replaced, the children replaced. `existing` names the
-   * talents already stored (their children are deleted first); without it, every talent's are.
+   * Writes whole talents: each row is inserted, or replaced when its id is stored (in this organization;
+   * an id held by another organization is left alone). A talent's skills must be in the taxonomy, as the
+   * foreign key of the former talent_skill table required. `existing` (the ids known to be stored) is not
+   * needed by this layout; it stays in the signature of the port.
    */
   async write(
     orgId: string,
     talents: readonly Talent[],
     at: string,
-    existing?: ReadonlySet<string>,
+    _existing?: ReadonlySet<string>,
   ): Promise<void> {
     if (talents.length === 0) return;
-    if (this.dialect === 'sqlite' && !this.cacheSized) {
-      // The default page cache (2 MB) thrashes on the indexes of a large batch; 64 MB holds them.
-      await this.run('pragma cache_size = -65536', []);
-      this.cacheSized = true;
+    await this.checkSkills(talents);
+    if (this.native) {
+      const handle = this.native;
+      await withNative(this.db, handle, () => {
+        if (!this.cacheSized) {
+          // The default page cache (2 MB) thrashes on the indexes of a large batch; 64 MB holds them.
+          handle.pragma('cache_size = -65536');
+          this.cacheSized = true;
+        }
+        const upsert = prepared(handle, SQLITE_UPSERT);
+        for (const t of talents) upsert.run(cells(orgId, t.id, packTalent(t), at));
+      });
+      return;
     }
-    const ids = existing
-      ? talents.map((t) => t.id).filter((id) => existing.has(id))
-      : talents.map((t) => t.id);
-    for (const part of chunks(ids, 1000)) {
-      for (const table of ['talent_skill', 'talent_availability', 'talent_mission'] as const)
-        await this.db.deleteFrom(table).where('talent_id', 'in', part).execute();
+    if (this.copy) {
+      await this.writeByCopy(orgId, talents, at);
+      return;
     }
-    const rows: Cell[][] = [];
-    const skills: Cell[][] = [];
-    const windows: Cell[][] = [];
-    const missions: Cell[][] = [];
+    const rows = talents.map((t) => cells(orgId, t.id, packTalent(t), at));
+    await this.insertRows(rows, UPSERT);
+  }
+
+  /**
+   * PostgreSQL with COPY: the ids not stored yet (in any organization) are copied in; the others go
+   * through the upsert, which replaces a row of this organization and leaves another's alone, as always.
+   */
+  private async writeByCopy(orgId: string, talents: readonly Talent[], at: string): Promise<void> {
+    const stored = new Set<string>();
+    for (const part of chunks(
+      talents.map((t) => t.id),
+      PG_SLICE,
+    )) {
+      const r = await sql<{ id: string }>`select id from talent where id = any(${part}::text[])`.execute(
+        this.db,
+      );
+      for (const row of r.rows) stored.add(row.id);
+    }
+    const upserts: Cell[][] = [];
+    let text = '';
+    let copied = 0;
+    const flush = async () => {
+      if (copied === 0) return;
+      await this.db.executeQuery(CompiledQuery.raw(`${COPY_MARK}copy talent (${NAMES}) from stdin`, [text]));
+      text = '';
+      copied = 0;
+    };
     for (const t of talents) {
-      const r: TalentTable = {
-        id: t.id,
-        org_id: orgId,
-        external_id: t.externalId,
-        source: t.source,
-        name: t.name,
-        headline: t.headline,
-        location: t.location,
-        daily_cost: t.dailyCost,
-        email: t.email,
-        phone: t.phone,
-        occupation_id: t.occupationId,
-        remote: t.remote,
-        languages: toJson(t.languages),
-        industries: toJson(t.industries),
-        functions: toJson(t.functions),
-        consent_at: t.consentAt,
-        retain_until: t.retainUntil,
-        created_at: at,
-        updated_at: at,
-      };
-      rows.push(TALENT.columns.map(([c]) => r[c as keyof TalentTable] as Cell));
-      for (const s of t.skills) {
-        const row: TalentSkillTable = {
-          talent_id: t.id,
-          skill_id: s.skillId,
-          level: s.level,
-          evidence: s.evidence,
-          years: s.years,
-          last_used: s.lastUsed,
-          evidence_detail: s.evidenceDetail,
-        };
-        skills.push([
-          row.talent_id,
-          row.skill_id,
-          row.level,
-          row.evidence,
-          row.years,
-          row.last_used,
-          row.evidence_detail,
-        ]);
+      const row = cells(orgId, t.id, packTalent(t), at);
+      if (stored.has(t.id)) {
+        upserts.push(row);
+        continue;
       }
-      t.availability.forEach((a, seq) => {
-        const row: TalentAvailabilityTable = {
-          talent_id: t.id,
-          seq,
-          start_date: a.start,
-          end_date: a.end,
-          days_per_week: a.daysPerWeek,
-        };
-        windows.push([row.talent_id, row.seq, row.start_date, row.end_date, row.days_per_week]);
-      });
-      t.missions.forEach((m, seq) => {
-        const row: TalentMissionTable = {
-          talent_id: t.id,
-          seq,
-          title: m.title,
-          organization: m.organization,
-          start_date: m.start,
-          end_date: m.end,
-          industry: m.industry,
-          business_function: m.businessFunction,
-          outcome: m.outcome,
-          skills: toJson(m.skills),
-        };
-        missions.push([
-          row.talent_id,
-          row.seq,
-          row.title,
-          row.organization,
-          row.start_date,
-          row.end_date,
-          row.industry,
-          row.business_function,
-          row.outcome,
-          row.skills,
-        ]);
-      });
+      for (let i = 0; i < row.length; i++) text += (i === 0 ? '' : '\t') + copyCell(row[i] as Cell);
+      text += '\n';
+      if (++copied >= PG_SLICE) await flush();
     }
-    await this.insert(TALENT, rows, TALENT_UPSERT);
-    await this.insert(SKILL, skills);
-    await this.insert(WINDOW, windows);
-    await this.insert(MISSION, missions);
+    await flush();
+    await this.insertRows(upserts, UPSERT);
+  }
+
+  /** Kysely path: unnest on PostgreSQL (PGlite, or rows to upsert), multi-row VALUES on SQLite. */
+  private async insertRows(rows: readonly Cell[][], suffix: string): Promise<void> {
+    if (this.dialect === 'postgres') {
+      const unnest = COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
+      for (const part of chunks(rows, PG_SLICE)) {
+        const arrays = COLUMNS.map((_, i) => part.map((r) => r[i] ?? null));
+        await this.db.executeQuery(
+          CompiledQuery.raw(
+            `insert into talent (${NAMES}) select * from unnest(${unnest}) ${suffix}`,
+            arrays,
+          ),
+        );
+      }
+      return;
+    }
+    const tuple = `(${COLUMNS.map(() => '?').join(',')})`;
+    for (const part of chunks(rows, Math.floor(30_000 / COLUMNS.length))) {
+      const values = part.map(() => tuple).join(',');
+      await this.db.executeQuery(
+        CompiledQuery.raw(`insert into talent (${NAMES}) values ${values} ${suffix}`, part.flat()),
+      );
+    }
+  }
+
+  /**
+   * Skills found in the taxonomy within this repository's transaction (the store binds new repositories to
+   * each one), so an import checks each skill once per batch rather than once per write. Outside a
+   * transaction nothing is remembered: the taxonomy may change between two calls.
+   */
+  private readonly knownSkills = new Set<string>();
+
+  /** Throws unless every skill the talents hold is in the taxonomy (one lookup per distinct new skill). */
+  private async checkSkills(talents: readonly Talent[]): Promise<void> {
+    const known = this.db.isTransaction ? this.knownSkills : new Set<string>();
+    const ids = new Set<string>();
+    for (const t of talents) for (const s of t.skills) if (!known.has(s.skillId)) ids.add(s.skillId);
+    if (ids.size === 0) return;
+    if (this.native) {
+      const handle = this.native;
+      await withNative(this.db, handle, () => {
+        const stmt = prepared(handle, 'select id from skill where id = ?').pluck(true);
+        for (const id of ids) if (stmt.get(id) !== undefined) known.add(id);
+      });
+    } else {
+      for (const part of chunks([...ids], IN_LIST))
+        for (const r of await this.db.selectFrom('skill').select('id').where('id', 'in', part).execute())
+          known.add(r.id);
+    }
+    let missing = false;
+    for (const id of ids) if (!known.has(id)) missing = true;
+    if (!missing) return;
+    for (const t of talents)
+      for (const s of t.skills)
+        if (!known.has(s.skillId))
+          throw new Error(`talent ${t.id}: skill "${s.skillId}" is not in the taxonomy`);
+  }
+
+  /** The pool's (skill, level) → holders, from the packed skills (the JSON table function of each dialect). */
+  async skillLevels(orgId: string): Promise<{ skill_id: string; level: number; n: number }[]> {
+    const q =
+      this.dialect === 'sqlite'
+        ? sql<{ skill_id: string; level: number; n: number }>`
+            select j.value ->> 0 as skill_id, j.value ->> 1 as level, count(*) as n
+            from talent t, json_each(t.skills) j
+            where t.org_id = ${orgId}
+            group by 1, 2`
+        : sql<{ skill_id: string; level: number; n: number }>`
+            select j.v ->> 0 as skill_id, (j.v ->> 1)::int as level, count(*) as n
+            from talent t cross join lateral json_array_elements(t.skills::json) as j(v)
+            where t.org_id = ${orgId}
+            group by 1, 2`;
+    return (await q.execute(this.db)).rows;
   }
 }
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

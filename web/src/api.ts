@@ -10,21 +10,23 @@ import type {
   UpskillingResponse,
 } from '../../src/contract/analytics.schemas.js';
 import type { ReadinessResponse } from '../../src/contract/readiness.schemas.js';
-import type {
-  ErrorResponse,
-  MatchesResponse,
-  ProjectResponse,
-  ProjectsResponse,
-} from '../../src/contract/schemas.js';
+import type { MatchesResponse, WeightsBody, WeightsResponse } from '../../src/contract/matching.schemas.js';
+import type { ErrorResponse, ProjectResponse, ProjectsResponse } from '../../src/contract/schemas.js';
 import type { TeamBody, TeamResponse } from '../../src/contract/team.schemas.js';
 import type { Lang } from './i18n';
 
+export type { ProjectResponse } from '../../src/contract/schemas.js';
 export type {
+  CounterfactualOut,
   ExplanationOut,
   MatchOut,
   MatchesResponse,
-  ProjectResponse,
-} from '../../src/contract/schemas.js';
+  ProfileOut,
+  ScorePartsOut,
+  WeightsBody,
+  WeightsResponse,
+} from '../../src/contract/matching.schemas.js';
+export type { Industry } from '../../src/core/model.js';
 export type {
   GapRecordsResponse,
   GapsResponse,
@@ -47,6 +49,51 @@ export const PERIODS: readonly Period[] = ['year', 'quarter', 'month'];
 export type SourceFilter = 'all' | 'employee' | 'freelance';
 export const SOURCE_FILTERS: readonly SourceFilter[] = ['all', 'employee', 'freelance'];
 
+/**
+ * The ranking's filters as the page holds them. Only complete ones are sent: an availability window needs
+ * both dates, and the API would refuse half of one.
+ */
+export interface MatchFilterValues {
+  source: SourceFilter;
+  availableFrom: string;
+  availableTo: string;
+  minDays: string;
+  maxRate: string;
+  languages: readonly string[];
+  location: string;
+  remoteOk: boolean;
+  industries: readonly string[];
+}
+
+export const NO_FILTERS: MatchFilterValues = {
+  source: 'all',
+  availableFrom: '',
+  availableTo: '',
+  minDays: '',
+  maxRate: '',
+  languages: [],
+  location: '',
+  remoteOk: false,
+  industries: [],
+};
+
+/** The query parameters of GET /api/projects/:id/matches for these filters. */
+export function filterQuery(f: MatchFilterValues): Record<string, string | undefined> {
+  const window = f.availableFrom !== '' && f.availableTo !== '';
+  const location = f.location.trim();
+  return {
+    source: f.source,
+    availableFrom: window ? f.availableFrom : undefined,
+    availableTo: window ? f.availableTo : undefined,
+    minDays: window && f.minDays.trim() !== '' ? f.minDays.trim() : undefined,
+    maxRate: f.maxRate.trim() !== '' ? f.maxRate.trim() : undefined,
+    languages: f.languages.length ? f.languages.join(',') : undefined,
+    location: location !== '' ? location : undefined,
+    remoteOk: location !== '' && f.remoteOk ? 'true' : undefined,
+    industries: f.industries.length ? f.industries.join(',') : undefined,
+  };
+}
+
 /** A failed call: `message` is the API's own error message when it sent one. */
 export class ApiError extends Error {
   constructor(
@@ -67,7 +114,7 @@ function isErrorResponse(body: unknown): body is ErrorResponse {
 async function requestJson<T>(
   path: string,
   query: Record<string, string | undefined>,
-  init: { signal?: AbortSignal; body?: unknown },
+  init: { signal?: AbortSignal; body?: unknown; method?: 'POST' | 'PUT' },
 ): Promise<T> {
   const defined = Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined);
   const qs = new URLSearchParams(defined).toString();
@@ -76,7 +123,7 @@ async function requestJson<T>(
     init.body === undefined
       ? { signal: init.signal, headers: { accept: 'application/json' } }
       : {
-          method: 'POST',
+          method: init.method ?? 'POST',
           signal: init.signal,
           headers: { accept: 'application/json', 'content-type': 'application/json' },
           body: JSON.stringify(init.body),
@@ -104,13 +151,28 @@ export const api = {
 
   getMatches: (
     id: string,
-    options: { lang: Lang; source: SourceFilter; top?: number },
+    options: { lang: Lang; filters: MatchFilterValues; top?: number; counterfactuals?: number },
     signal?: AbortSignal,
   ) =>
     getJson<MatchesResponse>(
       `${projectPath(id)}/matches`,
-      { lang: options.lang, top: String(options.top ?? 20), source: options.source },
+      {
+        lang: options.lang,
+        top: String(options.top ?? 20),
+        counterfactuals: String(options.counterfactuals ?? 3),
+        ...filterQuery(options.filters),
+      },
       signal,
+    ),
+
+  getWeights: (signal?: AbortSignal) =>
+    getJson<WeightsResponse>('/api/settings/matching-weights', {}, signal),
+
+  putWeights: (weights: WeightsBody, signal?: AbortSignal) =>
+    requestJson<WeightsResponse>(
+      '/api/settings/matching-weights',
+      {},
+      { signal, body: weights, method: 'PUT' },
     ),
 
   getReadiness: (id: string, options: { lang: Lang; team?: readonly string[] }, signal?: AbortSignal) =>

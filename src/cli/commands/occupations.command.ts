@@ -33,9 +33,12 @@ export function occupationsCommand(program: Command, io: CliIo): void {
     .action(async (words: string[], opts: LinkOptions) => {
       await withContext(io, program.opts<GlobalOptions>(), async (ctx) => {
         const service = ctx.services.occupations;
+        // A title is text like any other: the size limit and the refusal of binary input apply.
+        const check = (text: string) => ctx.services.extraction.validate(text);
         if (opts.jsonl) {
           await service.getLinker();
           await mapJsonl(io, { skipInvalid: opts.skipInvalid === true }, async ({ id, text }) => {
+            check(text);
             const links = await service.link(text, opts.top, opts.lang);
             return {
               id,
@@ -45,6 +48,7 @@ export function occupationsCommand(program: Command, io: CliIo): void {
           return;
         }
         const title = words.join(' ').trim();
+        check(title);
         const links = await service.link(title, opts.top, opts.lang);
         if (opts.json)
           return printJson(io, {

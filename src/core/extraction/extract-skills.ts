@@ -1,8 +1,7 @@
 import type { Lang, Taxonomy } from '../taxonomy/types.js';
 import { detectLanguage } from '../text/detect-language.js';
-import { normalizeText } from '../text/normalize.js';
-import { stemWord, tokenize, type Token } from '../text/tokenize.js';
-import { findMatches, type DictEntry, type SkillMatcher } from './skill-matcher.js';
+import { CUE, levelFromYears } from './cues.js';
+import { findMatches, scanTokens, type SkillMatcher, type TokenScan } from './skill-matcher.js';
 
 export interface SkillMention {
   start: number;
@@ -29,78 +28,68 @@ export interface Extraction {
   negated: ExtractedSkill[];
 }
 
-const BOUNDARY = new Set(['.', ';', '!', '?', '(', ')']);
-// Cue words are written plainly and stemmed once, exactly as text tokens are.
-const stemmed = (words: string): Set<string> =>
-  new Set(words.split(' ').map((w) => stemWord(normalizeText(w))));
-const CONTRAST = stemmed('mais but however cependant toutefois');
-const NEGATION_SINGLE = stemmed('sans without aucun aucune never jamais no not ni lack lacking');
-const NEGATION_AFTER_PAS = stemmed('de d du des le la les');
-const PAS = stemWord('pas');
-const CONTEXT_CUES = stemmed(
-  'langage language languages programming programmation développement development developer développeur outil outils tool tools framework librairie library maîtrise experience expérience compétences skills code stack logiciel software platform plateforme script scripting statistique statistics',
-);
-const LEVEL_WORDS = new Map<string, number>(
-  (
-    [
-      ['expert experte expertise lead principal', 5],
-      ['senior confirmé confirmée advanced avancé avancée solide strong maîtrise', 4],
-      ['intermediate intermédiaire bonne good working', 3],
-      ['junior basic bases familiarity', 2],
-      ['débutant débutante notions beginner', 1],
-    ] as const
-  ).flatMap(([words, level]) =>
-    words.split(' ').map((w) => [stemWord(normalizeText(w)), level] as [string, number]),
-  ),
-);
-const YEAR_UNITS = stemmed('an ans year years yr yrs année années annees');
-
-function levelFromYears(years: number): number {
-  if (years >= 8) return 5;
-  if (years >= 5) return 4;
-  if (years >= 3) return 3;
-  if (years >= 1) return 2;
-  return 1;
-}
-
 /** Looks back from token `at` within the clause for negation. */
-function isNegated(tokens: readonly Token[], at: number): boolean {
+function isNegated(matcher: SkillMatcher, scan: TokenScan, at: number): boolean {
+  const { cues } = matcher;
+  const words = scan.words;
   for (let i = at - 1; i >= 0 && i >= at - 6; i--) {
-    const k = (tokens[i] as Token).key;
-    if (BOUNDARY.has(k) || CONTRAST.has(k)) return false;
-    if (NEGATION_SINGLE.has(k) || k === PAS) return true;
-    if (NEGATION_AFTER_PAS.has(k) && tokens[i - 1]?.key === PAS) return true;
+    const cue = cues[words[i] as number] as number;
+    if (cue & (CUE.BOUNDARY | CUE.CONTRAST)) return false;
+    if (cue & (CUE.NEGATION | CUE.PAS)) return true;
+    if (cue & CUE.AFTER_PAS && i > 0 && (cues[words[i - 1] as number] as number) & CUE.PAS) return true;
   }
   return false;
 }
 
 /** Level cue in a small window around the mention, within the clause. */
-function levelCue(tokens: readonly Token[], from: number, to: number): number | null {
+function levelCue(matcher: SkillMatcher, scan: TokenScan, from: number, to: number): number | null {
+  const { cues, levels, numbers } = matcher;
+  const { words, count } = scan;
   let level: number | null = null;
-  for (let i = Math.max(0, from - 5); i < Math.min(tokens.length, to + 3); i++) {
+  for (let i = Math.max(0, from - 5); i < Math.min(count, to + 3); i++) {
     if (i >= from && i < to) continue;
-    const k = (tokens[i] as Token).key;
-    if (BOUNDARY.has(k)) {
+    const w = words[i] as number;
+    if ((cues[w] as number) & CUE.BOUNDARY) {
       if (i < from) level = null;
       else break;
       continue;
     }
-    const word = LEVEL_WORDS.get(k);
-    if (word !== undefined) level = Math.max(level ?? 0, word);
-    if (/^\d{1,2}$/.test(k)) {
-      const unit = tokens[i + 1]?.key;
-      if (unit !== undefined && YEAR_UNITS.has(unit)) {
-        level = Math.max(level ?? 0, levelFromYears(Number(k)));
-      }
+    const word = levels[w] as number;
+    if (word > 0) level = Math.max(level ?? 0, word);
+    const years = numbers[w] as number;
+    if (years >= 0 && i + 1 < count && (cues[words[i + 1] as number] as number) & CUE.YEAR_UNIT) {
+      level = Math.max(level ?? 0, levelFromYears(years));
     }
   }
   return level;
 }
 
+const isAsciiLetter = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
+
+/** Whether the ASCII letters of text[start, end) are those of the form, case included. */
 function caseMatches(text: string, start: number, end: number, form: string): boolean {
-  const written = text.slice(start, end).replace(/[^A-Za-z]/g, '');
-  const expected = form.replace(/[^A-Za-z]/g, '');
-  return written === expected;
+  let i = start;
+  let j = 0;
+  for (;;) {
+    while (i < end && !isAsciiLetter(text.charCodeAt(i))) i++;
+    while (j < form.length && !isAsciiLetter(form.charCodeAt(j))) j++;
+    if (i === end || j === form.length) return i === end && j === form.length;
+    if (text.charCodeAt(i++) !== form.charCodeAt(j++)) return false;
+  }
+}
+
+/** Order of the skills found: first mention in the text, then id — stable and readable. */
+function byFirstMention(a: ExtractedSkill, b: ExtractedSkill): number {
+  return (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0) || (a.skillId < b.skillId ? -1 : 1);
+}
+
+/** Whether a context word (CUE.CONTEXT) stands within two tokens before or after [from, to). */
+function contextAround(matcher: SkillMatcher, scan: TokenScan, from: number, to: number): boolean {
+  const { cues } = matcher;
+  const { words, count } = scan;
+  for (const i of [from - 1, from - 2, to, to + 1])
+    if (i >= 0 && i < count && (cues[words[i] as number] as number) & CUE.CONTEXT) return true;
+  return false;
 }
 
 export interface ExtractOptions {
@@ -118,48 +107,58 @@ export function extractSkills(
   options: ExtractOptions = {},
 ): Extraction {
   const lang = options.lang && options.lang !== 'auto' ? options.lang : detectLanguage(text);
-  const tokens = tokenize(text);
-  const keys = tokens.map((t) => t.key);
-  const raw = findMatches(matcher, keys);
+  const scan = scanTokens(matcher, text);
+  const raw = findMatches(matcher, scan);
+  const { starts, ends, sentences } = scan;
 
-  const sentenceOf = new Int32Array(tokens.length);
-  let sentence = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    sentenceOf[i] = sentence;
-    if (BOUNDARY.has(keys[i] as string)) sentence++;
-  }
   const sentencesWithSure = new Set<number>();
   for (const m of raw)
-    if (m.entries.some((e) => !e.ambiguous)) sentencesWithSure.add(sentenceOf[m.from] as number);
+    for (const e of m.entries)
+      if (!e.ambiguous) {
+        sentencesWithSure.add(sentences[m.from] as number);
+        break;
+      }
 
   const found = new Map<string, { mentions: SkillMention[]; confidence: number }>();
   for (const m of raw) {
-    const start = (tokens[m.from] as Token).start;
-    const end = (tokens[m.to - 1] as Token).end;
-    const accepted = m.entries.filter((e: DictEntry) => {
-      if (e.caseSensitive && !caseMatches(text, start, end, e.form)) return false;
-      if (!e.ambiguous) return true;
-      const around = [keys[m.from - 1], keys[m.from - 2], keys[m.to], keys[m.to + 1]];
-      return (
-        around.some((k) => k !== undefined && CONTEXT_CUES.has(k)) ||
-        sentencesWithSure.has(sentenceOf[m.from] as number) ||
-        levelCue(tokens, m.from, m.to) !== null
-      );
-    });
-    for (const e of accepted) {
-      const mention: SkillMention = {
+    const start = starts[m.from] as number;
+    const end = ends[m.to - 1] as number;
+    // What an ambiguous entry needs (the same for every entry of the match), and the mention's reading:
+    // each worked out once, when first needed.
+    let supported: boolean | undefined;
+    let mention: Omit<SkillMention, 'surface'> | undefined;
+    let surface = '';
+    for (const e of m.entries) {
+      if (e.caseSensitive && !caseMatches(text, start, end, e.form)) continue;
+      if (e.ambiguous) {
+        supported ??=
+          contextAround(matcher, scan, m.from, m.to) ||
+          sentencesWithSure.has(sentences[m.from] as number) ||
+          levelCue(matcher, scan, m.from, m.to) !== null;
+        if (!supported) continue;
+      }
+      if (!mention) {
+        mention = {
+          start,
+          end,
+          negated: isNegated(matcher, scan, m.from),
+          level: levelCue(matcher, scan, m.from, m.to),
+        };
+        surface = text.slice(start, end);
+      }
+      const one: SkillMention = {
         start,
         end,
-        surface: text.slice(start, end),
-        negated: isNegated(tokens, m.from),
-        level: levelCue(tokens, m.from, m.to),
+        surface,
+        negated: mention.negated,
+        level: mention.level,
       };
       const confidence = e.ambiguous ? 0.6 : m.to - m.from > 1 || e.form.length > 4 ? 0.95 : 0.85;
       const entry = found.get(e.skillId);
       if (entry) {
-        entry.mentions.push(mention);
+        entry.mentions.push(one);
         entry.confidence = Math.max(entry.confidence, confidence);
-      } else found.set(e.skillId, { mentions: [mention], confidence });
+      } else found.set(e.skillId, { mentions: [one], confidence });
     }
   }
 
@@ -167,22 +166,21 @@ export function extractSkills(
   const negated: ExtractedSkill[] = [];
   for (const [skillId, { mentions, confidence }] of found) {
     if (!tax.byId.has(skillId)) continue;
-    const positive = mentions.filter((mm) => !mm.negated);
+    const positive: SkillMention[] = [];
+    for (const mm of mentions) if (!mm.negated) positive.push(mm);
     const target = positive.length > 0 ? skills : negated;
     const used = positive.length > 0 ? positive : mentions;
-    const levels = used.map((mm) => mm.level).filter((l): l is number => l !== null);
+    let level: number | null = null;
+    for (const mm of used) if (mm.level !== null) level = Math.max(level ?? mm.level, mm.level);
     target.push({
       skillId,
       // A skill named several times is more certainly meant.
       confidence: Math.min(1, confidence + 0.02 * (used.length - 1)),
       mentions: used,
-      level: levels.length > 0 ? Math.max(...levels) : null,
+      level,
     });
   }
-  // Order: first mention in the text, then id — stable and readable.
-  const order = (a: ExtractedSkill, b: ExtractedSkill) =>
-    (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0) || (a.skillId < b.skillId ? -1 : 1);
-  skills.sort(order);
-  negated.sort(order);
+  skills.sort(byFirstMention);
+  negated.sort(byFirstMention);
   return { lang, skills, negated };
 }

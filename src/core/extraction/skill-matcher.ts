@@ -1,8 +1,11 @@
 import { isEscoId } from '../esco/esco.js';
 import { surfaceForms } from '../taxonomy/taxonomy.js';
 import type { Taxonomy } from '../taxonomy/types.js';
+import { CodeDict, HASH_START, hashStep, PACK, packStep } from '../text/code-dict.js';
+import { foldedCodes, normalizeText, UNFOLDABLE } from '../text/normalize.js';
 import { STOPWORDS } from '../text/stopwords.js';
-import { formKeys } from '../text/tokenize.js';
+import { STEM_ENDINGS, stemCodes } from '../text/tokenize.js';
+import { CUE, cueWords } from './cues.js';
 
 /** One dictionary entry: a surface form of a skill, as token keys. */
 export interface DictEntry {
@@ -14,19 +17,53 @@ export interface DictEntry {
   caseSensitive: boolean;
 }
 
-interface TrieNode {
-  /** Allocated on first child: most nodes of a 100k-form trie are leaves. */
-  next: Map<string, TrieNode> | null;
-  entries: DictEntry[];
-}
-
+/**
+ * A token trie over every surface form of the taxonomy, flattened for a scan that makes no string per
+ * token: a text's words are looked up by their character codes in `words` (every token key of the
+ * dictionary and every cue word; id 0 stands for any other word), and the trie walks on word ids.
+ */
 export interface SkillMatcher {
-  root: TrieNode;
+  /** Number of dictionary entries. */
   size: number;
+  /** Token keys (as `tokenize` makes them) with dense ids; id 0 is the empty key, which no token has. */
+  words: CodeDict;
+  /** Per word id: CUE flags. */
+  cues: Uint8Array;
+  /** Per word id: the level (1–5) a level word suggests, else 0. */
+  levels: Int8Array;
+  /** Per word id: the value of a one- or two-digit number, else -1. */
+  numbers: Int8Array;
+  /**
+   * Per word id: the node a form starting with that word reaches, as a node reference (see NODE), or -1.
+   */
+  rootChild: Int32Array;
+  /**
+   * The other edges, children of a node side by side: those of node k are the (word, node reference)
+   * pairs kids[2·first[k] …] up to kids[2·first[k + 1]], sorted by word. About 12 bytes an edge, so the
+   * walk stays in a few MB (a hash table of the edges took 16 MB and a cache miss a step).
+   */
+  first: Int32Array;
+  kids: Int32Array;
+  /**
+   * One bit per hash of (node, word), set for every edge out of a root child: most words that follow a
+   * first word lead nowhere, and this small table says so without a search of the node's children.
+   */
+  edgeBits: Uint32Array;
+  edgeBitMask: number;
+  /** Word id of each one-character token (SYMBOLS), by character code. */
+  symbols: Int32Array;
+  /** Per node: the entries of the forms that end there, or undefined. */
+  entries: (DictEntry[] | undefined)[];
 }
 
-const NO_ENTRIES: DictEntry[] = [];
-const newNode = (): TrieNode => ({ next: null, entries: NO_ENTRIES });
+/**
+ * A node reference: node × 4 | HAS_ENTRIES (a form ends there) | HAS_CHILDREN (a longer form goes on), so
+ * that a walk learns both without reading more memory.
+ */
+export const NODE = { HAS_ENTRIES: 1, HAS_CHILDREN: 2, SHIFT: 2 } as const;
+
+/** Word id of every token key the dictionary lacks. */
+export const UNKNOWN_WORD = 0;
 
 /**
  * An ESCO single-word label is matched literally only if it is distinctive: this many ESCO skills at most
@@ -35,12 +72,25 @@ const newNode = (): TrieNode => ({ next: null, entries: NO_ENTRIES });
  */
 export const ESCO_DISTINCTIVE_WORD_MAX_SKILLS = 10;
 
+/** The characters `tokenize` keeps as one-character tokens. */
+const SYMBOLS = '+#./&;,:!?()';
+
 /** Token keys are words, or single punctuation characters (see tokenize). */
 const isWordKey = (k: string): boolean => {
   if (k.length > 1) return true;
   const c = k.charCodeAt(0);
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c >= 0xe0;
 };
+
+/** Number of ASCII letters in a form (the letters a case-sensitive match compares). */
+function asciiLetters(form: string): number {
+  let n = 0;
+  for (let i = 0; i < form.length; i++) {
+    const c = form.charCodeAt(i) | 0x20;
+    if (c >= 97 && c <= 122) n++;
+  }
+  return n;
+}
 
 /**
  * How literal matching treats an ESCO form. ESCO's 110k labels include many generic words ("guide",
@@ -49,86 +99,458 @@ const isWordKey = (k: string): boolean => {
  * - a single word matches literally only if distinctive (see ESCO_DISTINCTIVE_WORD_MAX_SKILLS), and then
  *   case-sensitively if written with a capital (Rage, Absorb: product names that are also common words);
  * - any other single word is not matched literally: the implicit ranker still finds the skill, unspanned.
+ * `keys` are word ids; `content[id]` says whether a key is a content word (a word, not a stopword).
  */
 function escoFormRule(
   form: string,
-  keys: readonly string[],
-  wordSkillCount: ReadonlyMap<string, number>,
+  keys: Int32Array,
+  content: Uint8Array,
+  wordSkillCount: Int32Array,
 ): { skip: boolean; caseSensitive: boolean } {
-  const content = keys.filter((k) => isWordKey(k) && !STOPWORDS.has(k));
-  if (content.length === 0) return { skip: true, caseSensitive: false };
-  const letters = form.replace(/[^A-Za-z]/g, '');
-  if (content.length >= 2) return { skip: false, caseSensitive: letters.length <= 2 };
+  let contentWords = 0;
+  let first = -1;
+  for (const k of keys)
+    if (content[k]) {
+      if (contentWords++ === 0) first = k;
+    }
+  if (contentWords === 0) return { skip: true, caseSensitive: false };
+  if (contentWords >= 2) return { skip: false, caseSensitive: asciiLetters(form) <= 2 };
   const nameLike = /[A-Z].*[A-Z]|[a-z][A-Z]|\d|[+#]/.test(form);
-  const rare = (wordSkillCount.get(content[0] as string) ?? 0) <= ESCO_DISTINCTIVE_WORD_MAX_SKILLS;
+  const rare = (wordSkillCount[first] as number) <= ESCO_DISTINCTIVE_WORD_MAX_SKILLS;
   if (!nameLike && !rare) return { skip: true, caseSensitive: false };
   return { skip: false, caseSensitive: /[A-Z]/.test(form) };
 }
 
-/** For each content word, how many ESCO skills have it in one of their labels. */
-function escoWordSkillCounts(tax: Taxonomy, keysOf: (form: string) => string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const skill of tax.skills) {
-    if (!isEscoId(skill.id)) continue;
-    const words = new Set<string>();
-    for (const form of surfaceForms(skill)) for (const k of keysOf(form)) if (isWordKey(k)) words.add(k);
-    for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+/** Sorts the (word, child) pairs kids[2·from …] up to kids[2·to] by word (few: insertion sort). */
+function sortPairs(kids: Int32Array, from: number, to: number): void {
+  if (to - from > 16) {
+    const pairs: [number, number][] = [];
+    for (let e = from; e < to; e++) pairs.push([kids[2 * e] as number, kids[2 * e + 1] as number]);
+    pairs.sort((x, y) => x[0] - y[0]);
+    pairs.forEach(([w, c], i) => kids.set([w, c], 2 * (from + i)));
+    return;
   }
-  return counts;
+  for (let e = from + 1; e < to; e++) {
+    const w = kids[2 * e] as number;
+    const c = kids[2 * e + 1] as number;
+    let f = e - 1;
+    for (; f >= from && (kids[2 * f] as number) > w; f--) {
+      kids[2 * f + 2] = kids[2 * f] as number;
+      kids[2 * f + 3] = kids[2 * f + 1] as number;
+    }
+    kids[2 * f + 2] = w;
+    kids[2 * f + 3] = c;
+  }
 }
 
+/** Hash of edge (node, word): its slot while building is `edgeHash & edgeMask`, its bit `& edgeBitMask`. */
+const edgeHash = (node: number, word: number): number => {
+  const h = Math.imul(node, 0x9e3779b1) ^ Math.imul(word, 0x85ebca6b);
+  return h ^ (h >>> 15);
+};
+
 /**
- * A token trie over every surface form of the taxonomy. Forms of an ambiguous skill that are short
- * (≤ 4 letters) or a single common word are flagged so the extractor asks for context before trusting them.
- * ESCO forms follow `escoFormRule`.
+ * Builds the matcher: every surface form of the taxonomy, cut into token keys exactly as `formKeys` cuts
+ * them. Forms of an ambiguous skill that are short (≤ 4 letters) or a single common word are flagged so
+ * the extractor asks for context before trusting them. ESCO forms follow `escoFormRule`.
  */
 export function buildSkillMatcher(tax: Taxonomy): SkillMatcher {
-  const root = newNode();
-  let size = 0;
-  let wordSkillCount: Map<string, number> | null = null;
-  // ESCO forms are cut twice (word counts, then the trie): cut each once.
-  const cache = new Map<string, string[]>();
-  const keysOf = (form: string): string[] => {
-    let k = cache.get(form);
-    if (!k) cache.set(form, (k = formKeys(form)));
-    return k;
-  };
-  for (const skill of tax.skills) {
-    const seen = new Set<string>();
+  const words = new CodeDict();
+  words.add('');
+  const cueOf = cueWords();
+  for (const k of cueOf.keys()) words.add(k);
+  // Every one-character token has an id, in the dictionary or not (the scanner relies on it).
+  for (const ch of SYMBOLS) words.add(ch);
+  // One- and two-digit numbers ("5 ans de") are read by value.
+  for (let v = 0; v < 100; v++) {
+    words.add(String(v));
+    if (v < 10) words.add(`0${v}`);
+  }
+
+  // Pass 1: every form cut into word ids, in the order of the skills and their forms.
+  const allForms: string[][] = tax.skills.map((s) => surfaceForms(s));
+  let keyIds = new Int32Array(1 << 16);
+  let keyCount = 0;
+  const formEnds: number[] = [];
+  for (const forms of allForms)
+    for (const form of forms) {
+      const ids = formWords(words, form);
+      if (keyCount + ids.length > keyIds.length) {
+        const grown = new Int32Array(Math.max(keyIds.length * 2, keyCount + ids.length));
+        grown.set(keyIds);
+        keyIds = grown;
+      }
+      keyIds.set(ids, keyCount);
+      keyCount += ids.length;
+      formEnds.push(keyCount);
+    }
+
+  // Per word: is it a word (not punctuation), and a content word (not a stopword either)?
+  const wordKey = new Uint8Array(words.size);
+  const content = new Uint8Array(words.size);
+  for (let id = 1; id < words.size; id++) {
+    const k = words.word(id);
+    wordKey[id] = isWordKey(k) ? 1 : 0;
+    content[id] = wordKey[id] && !STOPWORDS.has(k) ? 1 : 0;
+  }
+
+  // For each word, how many ESCO skills have it in one of their labels.
+  const wordSkillCount = new Int32Array(words.size);
+  const lastSkill = new Int32Array(words.size).fill(-1);
+  let f = 0;
+  tax.skills.forEach((skill, s) => {
     const esco = isEscoId(skill.id);
-    if (esco && !wordSkillCount) wordSkillCount = escoWordSkillCounts(tax, keysOf);
-    for (const form of surfaceForms(skill)) {
-      const keys = esco ? keysOf(form) : formKeys(form);
+    for (let j = 0; j < (allForms[s] as string[]).length; j++, f++) {
+      if (!esco) continue;
+      for (let p = f > 0 ? (formEnds[f - 1] as number) : 0; p < (formEnds[f] as number); p++) {
+        const w = keyIds[p] as number;
+        if (wordKey[w] && lastSkill[w] !== s) {
+          lastSkill[w] = s;
+          wordSkillCount[w] = (wordSkillCount[w] as number) + 1;
+        }
+      }
+    }
+  });
+
+  // Pass 2: the trie.
+  const rootChild = new Int32Array(words.size).fill(-1);
+  // Edges under construction: open addressing on (node, word), four int32 per slot (node + 1, word,
+  // child, unused); laid out by parent below.
+  let edges = new Int32Array(4 << 16);
+  let edgeMask = (1 << 16) - 1;
+  let edgeCount = 0;
+  const entries: (DictEntry[] | undefined)[] = [undefined];
+  const childOf = (node: number, word: number): number => {
+    if (node === 0) {
+      let child = rootChild[word] as number;
+      if (child < 0) {
+        child = entries.length;
+        entries.push(undefined);
+        rootChild[word] = child;
+      }
+      return child;
+    }
+    let s = edgeHash(node, word) & edgeMask;
+    for (; edges[s * 4] !== 0; s = (s + 1) & edgeMask)
+      if (edges[s * 4] === node + 1 && edges[s * 4 + 1] === word) return edges[s * 4 + 2] as number;
+    const child = entries.length;
+    entries.push(undefined);
+    edges[s * 4] = node + 1;
+    edges[s * 4 + 1] = word;
+    edges[s * 4 + 2] = child;
+    if (++edgeCount * 2 > edgeMask + 1) {
+      // Rehash into a table twice the size.
+      const old = edges;
+      edgeMask = edgeMask * 2 + 1;
+      edges = new Int32Array((edgeMask + 1) * 4);
+      for (let o = 0; o < old.length; o += 4) {
+        if (old[o] === 0) continue;
+        let t = edgeHash((old[o] as number) - 1, old[o + 1] as number) & edgeMask;
+        while (edges[t * 4] !== 0) t = (t + 1) & edgeMask;
+        edges.set(old.subarray(o, o + 4), t * 4);
+      }
+    }
+    return child;
+  };
+
+  let size = 0;
+  f = 0;
+  tax.skills.forEach((skill, s) => {
+    const esco = isEscoId(skill.id);
+    const seen = new Set<string>();
+    for (const form of allForms[s] as string[]) {
+      const keys = keyIds.subarray(f > 0 ? formEnds[f - 1] : 0, formEnds[f]);
+      f++;
       if (keys.length === 0) continue;
       const sig = keys.join(' ');
       if (seen.has(sig)) continue;
       seen.add(sig);
-      const singleWord =
-        keys.length === 1 || (keys.length <= 3 && form.replace(/[^A-Za-z]/g, '').length <= 2);
+      const letters = asciiLetters(form);
+      const singleWord = keys.length === 1 || (keys.length <= 3 && letters <= 2);
       let ambiguous = skill.ambiguous && singleWord;
-      let caseSensitive = ambiguous || form.replace(/[^A-Za-z]/g, '').length <= 2;
+      let caseSensitive = ambiguous || letters <= 2;
       if (esco) {
-        const rule = escoFormRule(form, keys, wordSkillCount ?? new Map());
+        const rule = escoFormRule(form, keys, content, wordSkillCount);
         if (rule.skip) continue;
         ambiguous = false;
         caseSensitive = rule.caseSensitive;
       }
-      let node = root;
-      for (const k of keys) {
-        node.next ??= new Map();
-        let child = node.next.get(k);
-        if (!child) {
-          child = newNode();
-          node.next.set(k, child);
-        }
-        node = child;
-      }
-      if (node.entries === NO_ENTRIES) node.entries = [];
-      node.entries.push({ skillId: skill.id, form, ambiguous, caseSensitive });
+      let node = 0;
+      for (const k of keys) node = childOf(node, k);
+      (entries[node] ??= []).push({ skillId: skill.id, form, ambiguous, caseSensitive });
       size++;
     }
+  });
+
+  // Child node numbers become node references; children are laid out by parent, sorted by word; the bit
+  // table marks every edge out of a root child.
+  const first = new Int32Array(entries.length + 1);
+  const ref = (node: number): number =>
+    (node << NODE.SHIFT) |
+    (entries[node] ? NODE.HAS_ENTRIES : 0) |
+    ((first[node + 1] as number) > (first[node] as number) ? NODE.HAS_CHILDREN : 0);
+  for (let o = 0; o < edges.length; o += 4) {
+    const parent = (edges[o] as number) - 1;
+    if (parent >= 0) first[parent + 1] = (first[parent + 1] as number) + 1;
   }
-  return { root, size };
+  for (let k = 0; k < entries.length; k++) first[k + 1] = (first[k + 1] as number) + (first[k] as number);
+  const fill = first.slice(0, entries.length);
+  const kids = new Int32Array(2 * edgeCount);
+  for (let o = 0; o < edges.length; o += 4) {
+    if (edges[o] === 0) continue;
+    const parent = (edges[o] as number) - 1;
+    const at = fill[parent] as number;
+    fill[parent] = at + 1;
+    kids[2 * at] = edges[o + 1] as number;
+    kids[2 * at + 1] = edges[o + 2] as number;
+  }
+  for (let k = 1; k < entries.length; k++) sortPairs(kids, first[k] as number, first[k + 1] as number);
+  for (let e = 0; e < edgeCount; e++) kids[2 * e + 1] = ref(kids[2 * e + 1] as number);
+  for (let w = 0; w < rootChild.length; w++) {
+    const child = rootChild[w] as number;
+    if (child >= 0) rootChild[w] = ref(child);
+  }
+  const firstWord = new Uint8Array(entries.length);
+  for (const child of rootChild) if (child >= 0) firstWord[child >> NODE.SHIFT] = 1;
+  let secondWords = 0;
+  for (let k = 1; k < entries.length; k++)
+    if (firstWord[k]) secondWords += (first[k + 1] as number) - (first[k] as number);
+  // Eight bits an edge: about one word in nine that leads nowhere still needs a search.
+  let edgeBitMask = 31;
+  while (edgeBitMask + 1 < secondWords * 8) edgeBitMask = edgeBitMask * 2 + 1;
+  const edgeBits = new Uint32Array((edgeBitMask + 1) / 32);
+  for (let k = 1; k < entries.length; k++) {
+    if (!firstWord[k]) continue;
+    for (let e = first[k] as number; e < (first[k + 1] as number); e++) {
+      const bit = edgeHash(k, kids[2 * e] as number) & edgeBitMask;
+      edgeBits[bit >>> 5] = (edgeBits[bit >>> 5] as number) | (1 << (bit & 31));
+    }
+  }
+
+  const cues = new Uint8Array(words.size);
+  const levels = new Int8Array(words.size);
+  const numbers = new Int8Array(words.size).fill(-1);
+  for (const [k, cue] of cueOf) {
+    const id = words.get(k);
+    cues[id] = cue.flags;
+    levels[id] = cue.level;
+  }
+  for (let v = 0; v < 100; v++) {
+    numbers[words.get(String(v))] = v;
+    if (v < 10) numbers[words.get(`0${v}`)] = v;
+  }
+  const symbols = new Int32Array(128);
+  for (const ch of SYMBOLS) symbols[ch.charCodeAt(0)] = words.get(ch);
+  return {
+    size,
+    words,
+    cues,
+    levels,
+    numbers,
+    rootChild,
+    first,
+    kids,
+    edgeBits,
+    edgeBitMask,
+    symbols,
+    entries,
+  };
+}
+
+/** Every surface form the matcher holds (deduplicated), for peers that match the same dictionary. */
+export function matcherForms(matcher: SkillMatcher): string[] {
+  const forms = new Set<string>();
+  for (const list of matcher.entries) if (list) for (const e of list) forms.add(e.form);
+  return [...forms];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Scanning: `tokenize` without strings.
+
+/** Character classes, as `tokenize` sees a folded character: part of a word (a digit too), or a symbol. */
+const WORD = 1;
+const DIGIT = 2;
+const SYMBOL = 4;
+const CLASS_SHIFT = 16;
+
+function charClass(c: number): number {
+  if (c >= 48 && c <= 57) return WORD | DIGIT;
+  if ((c >= 97 && c <= 122) || (c >= 0xe0 && c <= 0x24f && c !== 0xf7) || (c >= 0x370 && c <= 0x3ff))
+    return WORD;
+  return SYMBOLS.includes(String.fromCharCode(c)) ? SYMBOL : 0;
+}
+
+interface ScanTables {
+  /** Per UTF-16 unit of a text as written: folded code | class << 16, or -1 if it cannot be folded alone. */
+  folding: Int32Array;
+  /** The same for a text already folded by normalizeText. */
+  folded: Int32Array;
+}
+let scanTables: ScanTables | null = null;
+
+function tables(): ScanTables {
+  if (scanTables) return scanTables;
+  const fold = foldedCodes();
+  const folding = new Int32Array(0x10000);
+  const folded = new Int32Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const f = fold[c] as number;
+    folding[c] = f === UNFOLDABLE ? -1 : f | (charClass(f) << CLASS_SHIFT);
+    folded[c] = c | (charClass(c) << CLASS_SHIFT);
+  }
+  scanTables = { folding, folded };
+  return scanTables;
+}
+
+/** The tokens of a text: word ids, offsets into the text, and sentence numbers. */
+export interface TokenScan {
+  /** Number of tokens; the arrays may be longer. */
+  count: number;
+  words: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Sentence number: how many boundary tokens (. ; ! ? ( )) come before the token. */
+  sentences: Int32Array;
+}
+
+// Reused from call to call (extraction is synchronous): a text needs no allocation but its results.
+const scratch: TokenScan = {
+  count: 0,
+  words: new Int32Array(1024),
+  starts: new Int32Array(1024),
+  ends: new Int32Array(1024),
+  sentences: new Int32Array(1024),
+};
+/** The folded codes of the word being read, and the running hash and pack (PACK) after each of them. */
+let letters = new Uint16Array(1024);
+let hashes = new Int32Array(1025);
+let packs = new Float64Array(1025);
+
+/**
+ * The tokens of `text` exactly as `tokenize` cuts and keys them, without a folded copy of the text or a
+ * string per token: each character is folded and classed through a table, each word hashed as it is read,
+ * stemmed on its codes (`stemCodes`) and looked up in the matcher's words by its codes. A text with a
+ * character that cannot be folded alone (İ, Σ, astral letters: rare) is folded by normalizeText first.
+ * The arrays returned are reused by the next call.
+ */
+export function scanTokens(matcher: SkillMatcher, text: string): TokenScan {
+  const t = tables();
+  if (scratch.words.length < text.length) {
+    const size = Math.max(text.length, scratch.words.length * 2);
+    scratch.words = new Int32Array(size);
+    scratch.starts = new Int32Array(size);
+    scratch.ends = new Int32Array(size);
+    scratch.sentences = new Int32Array(size);
+    letters = new Uint16Array(size);
+    hashes = new Int32Array(size + 1);
+    packs = new Float64Array(size + 1);
+  }
+  let count = scan(matcher, text, t.folding);
+  if (count < 0) count = scan(matcher, normalizeText(text), t.folded);
+  scratch.count = count;
+  return scratch;
+}
+
+/** Tokens of `text` read through `table` into the scratch arrays; -1 on a character it cannot fold. */
+function scan(matcher: SkillMatcher, text: string, table: Int32Array): number {
+  const { words, starts, ends, sentences } = scratch;
+  const { cues, symbols } = matcher;
+  const dict = matcher.words;
+  const n = text.length;
+  let count = 0;
+  let sentence = 0;
+  let i = 0;
+  hashes[0] = HASH_START;
+  packs[0] = PACK.EMPTY;
+  while (i < n) {
+    const v = table[text.charCodeAt(i)] as number;
+    if (v < 0) return -1;
+    const cls = v >>> CLASS_SHIFT;
+    if (cls & WORD) {
+      const start = i;
+      let len = 0;
+      let digits = 0;
+      let h = HASH_START;
+      let p: number = PACK.EMPTY;
+      let c = v;
+      do {
+        const code = c & 0xffff;
+        digits |= c;
+        letters[len++] = code;
+        hashes[len] = h = hashStep(h, code);
+        packs[len] = p = packStep(p, code);
+        if (++i === n) break;
+        c = table[text.charCodeAt(i)] as number;
+        if (c < 0) return -1;
+      } while ((c >>> CLASS_SHIFT) & WORD);
+      let id: number;
+      // Short words and words with a digit are their own stem.
+      if (len <= 3 || digits & (DIGIT << CLASS_SHIFT)) id = dict.lookup(h, p, letters, len, '');
+      else {
+        const stem = stemCodes(letters, len);
+        const keep = stem >> 3;
+        const ending = STEM_ENDINGS[stem & 7] as string;
+        id = dict.lookup(hashes[keep] as number, packs[keep] as number, letters, keep, ending);
+      }
+      words[count] = id < 0 ? UNKNOWN_WORD : id;
+      starts[count] = start;
+      ends[count] = i;
+      sentences[count++] = sentence;
+      continue;
+    }
+    if (cls & SYMBOL) {
+      const id = symbols[v & 0x7f] as number;
+      words[count] = id;
+      starts[count] = i;
+      ends[count] = i + 1;
+      sentences[count++] = sentence;
+      if ((cues[id] as number) & CUE.BOUNDARY) sentence++;
+    }
+    i++;
+  }
+  return count;
+}
+
+/**
+ * The token keys of a form, as word ids (`formKeys`, adding keys the dictionary lacks): the same cut as
+ * `scan`, building a string only for a new key.
+ */
+function formWords(dict: CodeDict, form: string): number[] {
+  const t = tables();
+  let text = form;
+  let table = t.folding;
+  for (let i = 0; i < form.length; i++)
+    if ((table[form.charCodeAt(i)] as number) < 0) {
+      text = normalizeText(form);
+      table = t.folded;
+      break;
+    }
+  if (letters.length < text.length) letters = new Uint16Array(text.length);
+  const out: number[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const v = table[text.charCodeAt(i)] as number;
+    const cls = v >>> CLASS_SHIFT;
+    if (cls & WORD) {
+      let len = 0;
+      let c = v;
+      do {
+        letters[len++] = c & 0xffff;
+        if (++i === text.length) break;
+        c = table[text.charCodeAt(i)] as number;
+      } while ((c >>> CLASS_SHIFT) & WORD);
+      const stem = stemCodes(letters, len);
+      const keep = stem >> 3;
+      const ending = STEM_ENDINGS[stem & 7] as string;
+      let id = dict.find(letters, keep, ending);
+      if (id < 0) id = dict.add(String.fromCharCode(...letters.subarray(0, keep)) + ending);
+      out.push(id);
+      continue;
+    }
+    if (cls & SYMBOL) out.push(dict.add(String.fromCharCode(v & 0xffff)));
+    i++;
+  }
+  return out;
 }
 
 export interface RawMatch {
@@ -138,21 +560,56 @@ export interface RawMatch {
   entries: DictEntry[];
 }
 
+/** The node reference of `node`'s child by `word`, or -1: a search of its children, sorted by word. */
+function child(first: Int32Array, kids: Int32Array, node: number, word: number): number {
+  let lo = first[node] as number;
+  let hi = first[node + 1] as number;
+  while (hi - lo > 8) {
+    const mid = (lo + hi) >> 1;
+    if ((kids[2 * mid] as number) < word) lo = mid + 1;
+    else hi = mid + 1;
+  }
+  for (; lo < hi; lo++) {
+    const w = kids[2 * lo] as number;
+    if (w === word) return kids[2 * lo + 1] as number;
+    if (w > word) return -1;
+  }
+  return -1;
+}
+
 /** Longest match at each position, left to right, non-overlapping. */
-export function findMatches(matcher: SkillMatcher, keys: readonly string[]): RawMatch[] {
+export function findMatches(matcher: SkillMatcher, scan: TokenScan): RawMatch[] {
+  const { rootChild, first, kids, edgeBits, edgeBitMask, entries } = matcher;
+  const words = scan.words;
+  const n = scan.count;
   const out: RawMatch[] = [];
   let i = 0;
-  while (i < keys.length) {
-    let node: TrieNode | undefined = matcher.root;
-    let best: RawMatch | null = null;
-    for (let j = i; j < keys.length; j++) {
-      node = node.next?.get(keys[j] as string);
-      if (!node) break;
-      if (node.entries.length > 0) best = { from: i, to: j + 1, entries: node.entries };
+  while (i < n) {
+    let ref = rootChild[words[i] as number] as number;
+    if (ref < 0) {
+      i++;
+      continue;
     }
-    if (best) {
-      out.push(best);
-      i = best.to;
+    let best = ref & NODE.HAS_ENTRIES ? ref >> NODE.SHIFT : -1;
+    let to = i + 1;
+    for (let j = i + 1; j < n && ref & NODE.HAS_CHILDREN; j++) {
+      const word = words[j] as number;
+      if (word === UNKNOWN_WORD) break;
+      const node = ref >> NODE.SHIFT;
+      if (j === i + 1) {
+        const bit = edgeHash(node, word) & edgeBitMask;
+        if (((edgeBits[bit >>> 5] as number) & (1 << (bit & 31))) === 0) break;
+      }
+      ref = child(first, kids, node, word);
+      if (ref < 0) break;
+      if (ref & NODE.HAS_ENTRIES) {
+        best = ref >> NODE.SHIFT;
+        to = j + 1;
+      }
+    }
+    if (best >= 0) {
+      out.push({ from: i, to, entries: entries[best] as DictEntry[] });
+      i = to;
     } else i++;
   }
   return out;

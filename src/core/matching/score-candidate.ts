@@ -1,18 +1,54 @@
+import { DomainError } from '../errors.js';
 import type { AdjacentSource } from '../taxonomy/adjacency.js';
-import type {
-  Candidate,
-  HeldSkill,
-  Match,
-  Requirement,
-  RequirementExplanation,
-  ScoreWeights,
+import { explainProfile, profileValues, type ProfileFacts, type ProjectProfile } from './profile.js';
+import {
+  SCORE_PARTS,
+  type Candidate,
+  type HeldSkill,
+  type Match,
+  type Requirement,
+  type RequirementExplanation,
+  type ScoreWeights,
+  type SkillContributions,
 } from './types.js';
 
 /**
- * Default part weights; they sum to 1 so a score is in [0, 1]. Coverage dominates: holding the skill
- * matters more than the level held; adjacent skills only ever earn part of what the exact skill would.
+ * Default part weights; they sum to 1 so a score is in [0, 1]. The skills decide (three quarters of the
+ * score): holding the skill matters more than the level held, and adjacent skills only ever earn part of
+ * what the exact skill would. The rest separates people who have the skills: experience of the same
+ * industry and function first, then whether they can actually give the project their days, whether their
+ * past projects reached production, then cost and breadth. Organizations can set their own (see
+ * `resolveWeights`).
  */
-export const DEFAULT_WEIGHTS: ScoreWeights = { coverage: 0.5, levelFit: 0.35, adjacency: 0.15 };
+export const DEFAULT_WEIGHTS: ScoreWeights = {
+  coverage: 0.4,
+  levelFit: 0.25,
+  adjacency: 0.1,
+  vertical: 0.08,
+  trackRecord: 0.05,
+  availability: 0.06,
+  budget: 0.03,
+  breadth: 0.03,
+};
+
+/**
+ * Weights from a partial set: missing parts keep their default, then all are scaled to sum to 1 so scores
+ * stay comparable across organizations. Negative, non-finite or all-zero weights are refused.
+ */
+export function resolveWeights(partial: Partial<ScoreWeights> = {}): ScoreWeights {
+  const w = { ...DEFAULT_WEIGHTS };
+  for (const k of SCORE_PARTS) {
+    const v = partial[k];
+    if (v === undefined) continue;
+    if (!(Number.isFinite(v) && v >= 0))
+      throw new DomainError('invalid_input', `weights.${k}: expected a number ≥ 0, got ${v}`, `weights.${k}`);
+    w[k] = v;
+  }
+  const total = SCORE_PARTS.reduce((a, k) => a + w[k], 0);
+  if (!(total > 0)) throw new DomainError('invalid_input', 'weights: at least one must be > 0', 'weights');
+  for (const k of SCORE_PARTS) w[k] = w[k] / total;
+  return w;
+}
 
 /** Must-have requirements count this many times their weight ("must-haves first"). */
 export const MUST_MULTIPLIER = 2;
@@ -28,25 +64,42 @@ export function effectiveWeights(reqs: readonly Requirement[]): number[] {
   return raw.map((w) => (total > 0 ? w / total : 0));
 }
 
-/**
- * Scores one candidate. The score is the sum of the parts, and each part is the sum of the per-requirement
- * contributions shown in the explanation, so the explanation always adds up to the score.
- */
-export function scoreCandidate(
-  candidate: Candidate,
+/** Everything scoring needs that is the same for every candidate of a query. */
+export interface ScoringContext {
+  reqs: readonly Requirement[];
+  /** effectiveWeights(reqs). */
+  shares: readonly number[];
+  adjacency: ReadonlyMap<string, readonly AdjacentSource[]>;
+  weights: ScoreWeights;
+  project: ProjectProfile;
+}
+
+export function scoringContext(
   reqs: readonly Requirement[],
-  shares: readonly number[],
   adjacency: ReadonlyMap<string, readonly AdjacentSource[]>,
   weights: ScoreWeights,
-): Match {
+  project: ProjectProfile,
+): ScoringContext {
+  return { reqs, shares: effectiveWeights(reqs), adjacency, weights, project };
+}
+
+/**
+ * Scores one candidate. The score is the sum of the parts in SCORE_PARTS order; each skill part is the sum
+ * of the per-requirement contributions shown in the explanation, and each other part is its weight times
+ * a value computed from `facts` (profile.ts), so the explanation always adds up to the score.
+ */
+export function scoreCandidate(candidate: Candidate, facts: ProfileFacts, ctx: ScoringContext): Match {
+  const { reqs, shares, adjacency, weights } = ctx;
   const held = new Map<string, HeldSkill>();
   for (const s of candidate.skills) held.set(s.skillId, s);
-  const parts: ScoreWeights = { coverage: 0, levelFit: 0, adjacency: 0 };
+  let coverage = 0;
+  let level = 0;
+  let adjacent = 0;
   const explanation: RequirementExplanation[] = [];
   reqs.forEach((r, i) => {
     const share = shares[i] ?? 0;
     const exact = held.get(r.skillId);
-    const contributions: ScoreWeights = { coverage: 0, levelFit: 0, adjacency: 0 };
+    const contributions: SkillContributions = { coverage: 0, levelFit: 0, adjacency: 0 };
     let brings: RequirementExplanation['brings'] = { kind: 'none' };
     if (exact) {
       contributions.coverage = weights.coverage * share;
@@ -67,9 +120,9 @@ export function scoreCandidate(
       }
       contributions.adjacency = weights.adjacency * share * bestCredit;
     }
-    parts.coverage += contributions.coverage;
-    parts.levelFit += contributions.levelFit;
-    parts.adjacency += contributions.adjacency;
+    coverage += contributions.coverage;
+    level += contributions.levelFit;
+    adjacent += contributions.adjacency;
     explanation.push({
       skillId: r.skillId,
       requiredLevel: r.level,
@@ -79,12 +132,31 @@ export function scoreCandidate(
       contributions,
     });
   });
+  const v = profileValues(facts, ctx.project);
+  const parts: ScoreWeights = {
+    coverage,
+    levelFit: level,
+    adjacency: adjacent,
+    vertical: weights.vertical * v.vertical,
+    trackRecord: weights.trackRecord * v.trackRecord,
+    availability: weights.availability * v.availability,
+    budget: weights.budget * v.budget,
+    breadth: weights.breadth * v.breadth,
+  };
   return {
     talentId: candidate.id,
     name: candidate.name,
     source: candidate.source,
-    score: parts.coverage + parts.levelFit + parts.adjacency,
+    score: sumParts(parts),
     parts,
     explanation,
+    profile: explainProfile(facts, ctx.project, v),
   };
+}
+
+/** The score from its parts, always in SCORE_PARTS order (the index adds them the same way). */
+export function sumParts(p: ScoreWeights): number {
+  return (
+    p.coverage + p.levelFit + p.adjacency + p.vertical + p.trackRecord + p.availability + p.budget + p.breadth
+  );
 }

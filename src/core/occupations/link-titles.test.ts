@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildTfidfIndex, tfidfQuery, type SparseIndex } from '../retrieval/sparse-index.js';
 import {
   buildTitleLinker,
   cleanTitle,
@@ -8,6 +9,7 @@ import {
   titleVector,
   type OccupationConcept,
 } from './link-titles.js';
+import { titleBags } from './title-terms.js';
 
 const concept = (id: string, en: string[], fr: string[]): OccupationConcept => ({
   id,
@@ -80,6 +82,26 @@ describe('job title linking', () => {
     expect(linkTitle(linker, 'data scientist', 5)).toEqual(linkTitle(linker, 'data scientist', 5));
   });
 
+  it('between equal scores, prefers the occupation whose preferred label matched', () => {
+    // "chemical engineer" is also an alternative label of "chemist"; the lower id would win the tie.
+    const both = buildTitleLinker([
+      concept('a-chemist', ['chemist', 'chemical engineer'], []),
+      concept('b-chemical-engineer', ['chemical engineer'], []),
+    ]);
+    const links = linkTitle(both, 'Chemical Engineers', 2);
+    expect(links.map((l) => l.id)).toEqual(['b-chemical-engineer', 'a-chemist']);
+    expect(links[0]!.score).toBe(links[1]!.score);
+    // Without the shared label, the order by id stands.
+    const apart = buildTitleLinker([
+      concept('a-chemist', ['chemist', 'chemical engineer'], []),
+      concept('b-chemical-engineer', ['chemical engineering specialist', 'chemical engineer'], []),
+    ]);
+    expect(linkTitle(apart, 'Chemical Engineers', 2).map((l) => l.id)).toEqual([
+      'a-chemist',
+      'b-chemical-engineer',
+    ]);
+  });
+
   it('compares two titles with the same representation', () => {
     const a = titleVector(linker, 'Data Engineer');
     const b = titleVector(linker, 'Big data engineer');
@@ -87,4 +109,70 @@ describe('job title linking', () => {
     expect(titleSimilarity(linker, a, a)).toBeCloseTo(1, 6);
     expect(titleSimilarity(linker, a, b)).toBeGreaterThan(titleSimilarity(linker, a, c));
   });
+});
+
+/**
+ * The linker's answer computed the plain way: every form's bags (titleBags), TF-IDF with
+ * buildTfidfIndex, the title's unit vectors from tfidfQuery, the exact cosine of every form, an
+ * occupation scoring as its best form. With fewer forms than the linker keeps as candidates, the two
+ * must agree on every score.
+ */
+function bruteForce(concepts: readonly OccupationConcept[], title: string, wordWeight = 0.5) {
+  const forms: { concept: number; words: Map<string, number>; grams: Map<number, number> }[] = [];
+  concepts.forEach((c, ci) => {
+    const seen = new Set<string>();
+    for (const l of c.labels)
+      for (const form of splitGenderedLabel(l.label)) {
+        const { words, grams } = titleBags(form);
+        const sig = `${l.lang}\u0000${[...words.keys()].sort().join(' ')}`;
+        if (words.size === 0 || seen.has(sig)) continue;
+        seen.add(sig);
+        forms.push({ concept: ci, words, grams });
+      }
+  });
+  const wi = buildTfidfIndex(forms.map((f) => f.words));
+  const gi = buildTfidfIndex(forms.map((f) => f.grams));
+  const bags = titleBags(cleanTitle(title));
+  const dense = <K>(index: SparseIndex<K>, terms: ReturnType<typeof tfidfQuery>) => {
+    const perDoc = new Float64Array(index.docCount);
+    for (const q of terms)
+      for (let i = index.postStart[q.termId]!; i < index.postStart[q.termId + 1]!; i++)
+        perDoc[index.postDocs[i]!]! += q.weight * index.postWeights[i]!;
+    return perDoc;
+  };
+  const w = dense(wi, tfidfQuery(wi, bags.words));
+  const g = dense(gi, tfidfQuery(gi, bags.grams));
+  const best = new Map<string, number>();
+  forms.forEach((f, d) => {
+    const s = wordWeight * w[d]! + (1 - wordWeight) * g[d]!;
+    const id = concepts[f.concept]!.id;
+    if (s > 0 && s > (best.get(id) ?? 0)) best.set(id, s);
+  });
+  return best;
+}
+
+describe('job title linking: the fast path gives the plain computation’s scores', () => {
+  const linker = buildTitleLinker(CONCEPTS);
+  const titles = [
+    'Ingénieure données (H/F)',
+    'Senior data engineer data engineer',
+    'Développeuses logiciel',
+    'infirmière en soins généraux et soins de suite',
+    // Words no form uses, alone and around known ones (unknown stems and bigrams still count in the norm).
+    'Responsable qualité logiciel embarqué',
+    'zzzz data qqqq scientist zzzz',
+    // Letters folding does not map one to one (Σ, İ): the whole title is folded first.
+    'ΣΟΦΙΑ data scientist İstanbul',
+    // A word longer than the scan buffer, and more unknown words than the small list holds.
+    `${'x'.repeat(300)} comptable`,
+    Array.from({ length: 50 }, (_, i) => `mot${i}`).join(' ') + ' programmer',
+  ];
+  for (const title of titles)
+    it(`"${title.slice(0, 40)}"`, () => {
+      const expected = bruteForce(CONCEPTS, title);
+      const got = linkTitle(linker, title, 10);
+      expect(got.map((l) => l.id).sort()).toEqual([...expected.keys()].sort());
+      for (const l of got) expect(l.score).toBeCloseTo(expected.get(l.id)!, 6);
+      expect(got.map((l) => l.score)).toEqual([...got.map((l) => l.score)].sort((a, b) => b - a));
+    });
 });

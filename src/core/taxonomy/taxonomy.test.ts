@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ARCHETYPE_TEMPLATES, ROLES } from '../demo/demo-vocabulary.js';
 import { BUILTIN_SKILLS, BUILTIN_TAXONOMY_VERSION, type SkillDef } from './builtin-skills.js';
 import { BUILTIN_ROLES, type RoleDef } from './data/roles.js';
-import { buildTaxonomy, defSurfaceForms, surfaceKey, validateSkillDefs } from './taxonomy.js';
+import { buildTaxonomy, defSurfaceForms, searchSkills, surfaceKey, validateSkillDefs } from './taxonomy.js';
 import { DOMAINS, SKILL_TYPES } from './types.js';
 import { validateRoleDefs } from './validate-roles.js';
 
@@ -300,4 +300,22 @@ describe('ESCO cross-references', () => {
       }
     },
   );
+});
+
+describe('searchSkills', () => {
+  const tax = buildTaxonomy(BUILTIN_SKILLS);
+  it('ranks an exact form above a prefix above a substring, accents and case ignored', () => {
+    const hits = searchSkills(tax, 'KUBERNETES', 10).map((h) => h.skill.id);
+    expect(hits[0]).toBe('kubernetes');
+    expect(hits).toContain('managed-kubernetes');
+    expect(hits.indexOf('managed-kubernetes')).toBeGreaterThan(0);
+    const fr = searchSkills(tax, 'orchestration de conteneurs', 3);
+    expect(fr[0]?.skill.id).toBe('kubernetes');
+    expect(fr[0]?.matched).toBe('orchestration de conteneurs');
+  });
+  it('gives the same answer twice (the folded forms are cached per taxonomy) and honours the limit', () => {
+    expect(searchSkills(tax, 'cloud', 5)).toEqual(searchSkills(tax, 'cloud', 5));
+    expect(searchSkills(tax, 'cloud', 5)).toHaveLength(5);
+    expect(searchSkills(tax, 'zzzz-no-such-skill', 5)).toEqual([]);
+  });
 });

@@ -145,22 +145,43 @@ export interface SkillSearchHit {
  * Prefix and substring search over every surface form, accent- and case-insensitive. Ranked by how
  * much of the form the query covers (exact > prefix > substring), then by id for a stable order.
  */
+/** Every surface form of every skill, folded once per taxonomy (a query then only scans strings). */
+interface SearchForm {
+  skill: number;
+  form: string;
+  folded: string;
+}
+const searchForms = new WeakMap<Taxonomy, SearchForm[]>();
+
+function formsOf(tax: Taxonomy): SearchForm[] {
+  let forms = searchForms.get(tax);
+  if (!forms) {
+    forms = [];
+    tax.skills.forEach((skill, i) => {
+      for (const form of surfaceForms(skill)) forms?.push({ skill: i, form, folded: normalizeText(form) });
+    });
+    searchForms.set(tax, forms);
+  }
+  return forms;
+}
+
 export function searchSkills(tax: Taxonomy, query: string, limit: number): SkillSearchHit[] {
   const q = normalizeText(query).trim();
   if (!q)
     return tax.skills.slice(0, limit).map((skill) => ({ skill, matched: skill.labels.en.label, score: 0 }));
+  // Best form per skill; forms of a skill are consecutive, first best wins as before.
+  const best = new Map<number, { form: string; score: number }>();
+  for (const { skill, form, folded } of formsOf(tax)) {
+    const at = folded.indexOf(q);
+    if (at < 0) continue;
+    const score = (folded === q ? 2 : at === 0 ? 1 : 0.5) + q.length / folded.length;
+    const prev = best.get(skill);
+    if (!prev || score > prev.score) best.set(skill, { form, score });
+  }
   const hits: SkillSearchHit[] = [];
-  for (const skill of tax.skills) {
-    let best: SkillSearchHit | null = null;
-    for (const form of surfaceForms(skill)) {
-      const f = normalizeText(form);
-      const at = f.indexOf(q);
-      if (at < 0) continue;
-      const coverage = q.length / f.length;
-      const score = (f === q ? 2 : at === 0 ? 1 : 0.5) + coverage;
-      if (!best || score > best.score) best = { skill, matched: form, score };
-    }
-    if (best) hits.push(best);
+  for (const [i, b] of best) {
+    const skill = tax.skills[i];
+    if (skill) hits.push({ skill, matched: b.form, score: b.score });
   }
   hits.sort((a, b) => b.score - a.score || (a.skill.id < b.skill.id ? -1 : 1));
   return hits.slice(0, limit);

@@ -34,6 +34,23 @@ export function dayNumber(iso: string, field = 'date'): number {
   return era * 146097 + doe - 719468;
 }
 
+/** The ISO date (YYYY-MM-DD) of a day number: the inverse of `dayNumber` for years 0000–9999. */
+export function isoDate(day: number): string {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const pad = (x: number, n: number) => String(x).padStart(n, '0');
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+}
+
 /** 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
 export function weekday(day: number): number {
   return (((day + 3) % 7) + 7) % 7;
@@ -67,6 +84,22 @@ export function projectWindow(startDate: string, endDate: string): ProjectWindow
 
 const clampCapacity = (d: number) => Math.min(WORKING_DAYS_PER_WEEK, Math.max(0, d));
 
+/** An availability window as day numbers (both included), capacity in days per week. */
+export interface DayWindow {
+  start: number;
+  end: number;
+  daysPerWeek: number;
+}
+
+/** Availability windows as day numbers; an invalid date is an error naming the field. */
+export function dayWindows(windows: readonly AvailabilityWindow[]): DayWindow[] {
+  return windows.map((w) => ({
+    start: dayNumber(w.start, 'availability.start'),
+    end: dayNumber(w.end, 'availability.end'),
+    daysPerWeek: w.daysPerWeek,
+  }));
+}
+
 /**
  * Days a talent can give the project: for every stretch of the project, the weekdays it holds times the
  * capacity declared for it (days per week / 5). Where windows overlap, the larger capacity counts, so the
@@ -77,12 +110,21 @@ export function availableDays(
   project: ProjectWindow,
   defaultDaysPerWeek = DEFAULT_DAYS_PER_WEEK,
 ): number {
+  return availableDaysIn(dayWindows(windows), project, defaultDaysPerWeek);
+}
+
+/** `availableDays` on windows already in day numbers (the matching index keeps them so). */
+export function availableDaysIn(
+  windows: readonly DayWindow[],
+  project: ProjectWindow,
+  defaultDaysPerWeek = DEFAULT_DAYS_PER_WEEK,
+): number {
   if (windows.length === 0)
     return (project.workingDays * clampCapacity(defaultDaysPerWeek)) / WORKING_DAYS_PER_WEEK;
   const spans: { start: number; end: number; cap: number }[] = [];
   for (const w of windows) {
-    const start = Math.max(project.start, dayNumber(w.start, 'availability.start'));
-    const end = Math.min(project.end, dayNumber(w.end, 'availability.end'));
+    const start = Math.max(project.start, w.start);
+    const end = Math.min(project.end, w.end);
     if (end >= start) spans.push({ start, end, cap: clampCapacity(w.daysPerWeek) });
   }
   if (spans.length === 0) return 0;

@@ -34,3 +34,27 @@ export function normalizeText(text: string): string {
 }
 
 const FOLDABLE = /[^\t\n\r -_a-~]/g;
+
+/** `foldedCodes()` value of a UTF-16 unit that cannot be folded on its own (see there). */
+export const UNFOLDABLE = -1;
+
+let foldTable: Int32Array | null = null;
+
+/**
+ * `normalizeText` as a table, one UTF-16 unit at a time, for scanners that must not build a folded copy of
+ * the text: entry `c` is the code `normalizeText` gives unit `c`. A unit whose folding depends on more than
+ * itself is UNFOLDABLE, and a text containing one must go through `normalizeText`: surrogates (an astral
+ * letter is lower-cased as a pair), units whose lower case is longer (İ; `normalizeText` then takes its
+ * per-character path) and Σ (lower-cased to ς at the end of a word). Built on first use (65,536 entries).
+ */
+export function foldedCodes(): Int32Array {
+  if (foldTable) return foldTable;
+  const table = new Int32Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3a3 || lower.length !== 1) table[c] = UNFOLDABLE;
+    else table[c] = (FOLD[lower] ?? lower).charCodeAt(0);
+  }
+  foldTable = table;
+  return table;
+}

@@ -80,3 +80,48 @@ export function tokenize(text: string): Token[] {
 export function formKeys(form: string): string[] {
   return tokenize(form).map((t) => t.key);
 }
+
+/** What `stemCodes` appends to the kept prefix: `STEM_ENDINGS[code & 7]`. */
+export const STEM_ENDINGS = ['', 'teur', 'eur', 'ien', 'al'] as const;
+
+const endsWith = (w: ArrayLike<number>, n: number, s: string): boolean => {
+  if (n < s.length) return false;
+  for (let i = 1; i <= s.length; i++) if (w[n - i] !== s.charCodeAt(s.length - i)) return false;
+  return true;
+};
+
+/**
+ * `stemWord` on character codes, for scanners that do not build a string per word: the stem of the word
+ * `w[0…n)` is `w[0…code >> 3)` followed by `STEM_ENDINGS[code & 7]`. Keep the two in step (a test compares
+ * them on every ending).
+ */
+export function stemCodes(w: ArrayLike<number>, n: number): number {
+  if (n <= 3) return n << 3;
+  for (let i = 0; i < n; i++) {
+    const c = w[i] as number;
+    if (c >= 48 && c <= 57) return n << 3;
+  }
+  // stemWord's rules in its order, grouped by the last letter they need (s, e or x).
+  const last = w[n - 1];
+  if (last === 115) {
+    if (endsWith(w, n, 'trices')) return ((n - 6) << 3) | 1;
+    if (endsWith(w, n, 'euses')) return ((n - 5) << 3) | 2;
+    if (endsWith(w, n, 'iennes')) return ((n - 6) << 3) | 3;
+    // -s, but not -ss, -us, -is; then a final -e.
+    const before = w[n - 2];
+    if (before === 115 || before === 117 || before === 105) return n << 3;
+    return (n - 1 > 4 && w[n - 2] === 101 ? n - 2 : n - 1) << 3;
+  }
+  if (last === 101) {
+    if (endsWith(w, n, 'trice')) return ((n - 5) << 3) | 1;
+    if (endsWith(w, n, 'euse')) return ((n - 4) << 3) | 2;
+    if (endsWith(w, n, 'ienne')) return ((n - 5) << 3) | 3;
+    return (n > 4 ? n - 1 : n) << 3;
+  }
+  if (last === 120) {
+    if (n > 4 && endsWith(w, n, 'aux')) return ((n - 3) << 3) | 4;
+    // -x dropped; then a final -e.
+    return (n - 1 > 4 && w[n - 2] === 101 ? n - 2 : n - 1) << 3;
+  }
+  return n << 3;
+}

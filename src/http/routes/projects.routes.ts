@@ -1,11 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { presentMatches, presentProject } from '../../contract/present.js';
+import { presentProject } from '../../contract/present.js';
 import {
   ErrorResponse,
   IdParams,
   LangQuery,
-  MatchesQuery,
-  MatchesResponse,
   ProjectResponse,
   ProjectsResponse,
 } from '../../contract/schemas.js';
@@ -37,26 +35,5 @@ export const projectsRoutes = (ctx: Context): FastifyPluginAsyncZod =>
         return presentProject(taxonomy, project, req.query.lang);
       },
     );
-
-    app.get(
-      '/api/projects/:id/matches',
-      {
-        schema: {
-          tags: ['matching'],
-          params: IdParams,
-          querystring: MatchesQuery,
-          response: { 200: MatchesResponse, 400: ErrorResponse, 404: ErrorResponse },
-        },
-      },
-      async (req) => {
-        const { top, source, mustHave, lang } = req.query;
-        const r = await ctx.services.matching.matchProject(req.params.id, {
-          top,
-          source,
-          requireMust: mustHave,
-        });
-        const { taxonomy } = await ctx.services.taxonomy.get();
-        return presentMatches(taxonomy, r.project.id, r.considered, r.weights, r.matches, lang);
-      },
-    );
+    // GET /api/projects/:id/matches: matching.routes.ts.
   };

@@ -1,29 +1,32 @@
 import { Fragment, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, SOURCE_FILTERS, type SourceFilter } from '../api';
+import { api, ApiError, NO_FILTERS, filterQuery, type MatchFilterValues } from '../api';
 import { useFormat, useLang } from '../i18n';
 import { ErrorMessage, Loading } from '../status';
 import { useAsync } from '../use-async';
+import { useCounterfactualText } from './counterfactuals';
 import { Explanation } from './explanation';
-import { PART_NAMES } from './parts';
-import { PartsBar } from './parts-bar';
+import { FilterBar } from './filter-bar';
+import { PartsBar, PartsLegend } from './parts-bar';
+import { WeightsPanel } from './weights-panel';
 
 const TOP = 20;
-const SOURCE_LABEL_KEYS = {
-  all: 'matches.sourceAll',
-  employee: 'matches.sourceEmployee',
-  freelance: 'matches.sourceFreelance',
-} as const satisfies Record<SourceFilter, string>;
+const COUNTERFACTUALS = 3;
 
 export function MatchesPanel({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
   const lang = useLang();
   const format = useFormat();
+  const counterfactualText = useCounterfactualText();
   const baseId = useId();
-  const [source, setSource] = useState<SourceFilter>('all');
+  const [filters, setFilters] = useState<MatchFilterValues>(NO_FILTERS);
+  // Bumped when the organization's weights are saved: the same filters then rank differently.
+  const [weightsVersion, setWeightsVersion] = useState(0);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-  const { data, error, loading, retry } = useAsync(`${projectId}|${lang}|${source}`, (signal) =>
-    api.getMatches(projectId, { lang, source, top: TOP }, signal),
+  // The key is the query actually sent, so an incomplete filter (one date of two) does not re-query.
+  const key = JSON.stringify([projectId, lang, filterQuery(filters), weightsVersion]);
+  const { data, error, loading, retry } = useAsync(key, (signal) =>
+    api.getMatches(projectId, { lang, filters, top: TOP, counterfactuals: COUNTERFACTUALS }, signal),
   );
 
   const toggle = (talentId: string) =>
@@ -40,40 +43,26 @@ export function MatchesPanel({ projectId }: { projectId: string }) {
     <section className="matches" aria-labelledby="matches-title" aria-busy={loading}>
       <div className="section-head">
         <h2 id="matches-title">{t('matches.title')}</h2>
-        <div className="field">
-          <label htmlFor={`${baseId}-source`}>{t('matches.sourceFilter')}</label>
-          <select
-            id={`${baseId}-source`}
-            value={source}
-            data-testid="source-filter"
-            onChange={(e) => setSource(e.target.value as SourceFilter)}
-          >
-            {SOURCE_FILTERS.map((s) => (
-              <option key={s} value={s}>
-                {t(SOURCE_LABEL_KEYS[s])}
-              </option>
-            ))}
-          </select>
-        </div>
       </div>
+      <FilterBar value={filters} onChange={setFilters} />
+      <WeightsPanel onSaved={() => setWeightsVersion((v) => v + 1)} />
 
       {data && (
         <div className="score-help">
-          <p>
-            {t('matches.scoreHelp', {
-              coverage: Math.round(data.weights.coverage * 100),
-              levelFit: Math.round(data.weights.levelFit * 100),
-              adjacency: Math.round(data.weights.adjacency * 100),
-            })}
-          </p>
-          <p className="muted">
+          <p>{t('matches.scoreHelp')}</p>
+          <PartsLegend weights={data.weights} />
+          <p className="muted" data-testid="matches-considered">
             {t('matches.considered', { shown: data.matches.length, considered: data.considered })}
           </p>
         </div>
       )}
       {error && <ErrorMessage title={t('matches.loadError')} error={error} onRetry={retry} />}
       {loading && <Loading />}
-      {data && data.matches.length === 0 && <p className="empty">{t('matches.empty')}</p>}
+      {data && data.matches.length === 0 && (
+        <p className="empty" data-testid="matches-empty">
+          {t('matches.empty')}
+        </p>
+      )}
       {data && data.matches.length > 0 && (
         <div className={loading ? 'table-wrap is-stale' : 'table-wrap'}>
           <table className="table table--matches" data-testid="matches">
@@ -88,12 +77,10 @@ export function MatchesPanel({ projectId }: { projectId: string }) {
                 <th scope="col" className="num">
                   {t('matches.score')}
                 </th>
-                {PART_NAMES.map((name) => (
-                  <th key={name} scope="col" className="num">
-                    <span className={`part-key part--${name}`} aria-hidden="true" />
-                    {t(`matches.${name}`)}
-                  </th>
-                ))}
+                <th scope="col" className="parts-col">
+                  {t('matches.parts')}
+                </th>
+                <th scope="col">{t('matches.bestChange')}</th>
                 <th scope="col">{t('matches.explanation')}</th>
               </tr>
             </thead>
@@ -102,6 +89,7 @@ export function MatchesPanel({ projectId }: { projectId: string }) {
                 const isOpen = open.has(m.talentId);
                 const explanationId = `${baseId}-explain-${m.talentId}`;
                 const score = format.points(m.score);
+                const best = m.counterfactuals[0];
                 return (
                   <Fragment key={m.talentId}>
                     <tr
@@ -122,13 +110,13 @@ export function MatchesPanel({ projectId }: { projectId: string }) {
                       </td>
                       <td className="num score-cell">
                         <strong data-testid="match-score">{score}</strong>
-                        <PartsBar parts={m.parts} />
                       </td>
-                      {PART_NAMES.map((name) => (
-                        <td key={name} className="num" data-testid={`match-part-${name}`}>
-                          {format.points(m.parts[name])}
-                        </td>
-                      ))}
+                      <td className="parts-col">
+                        <PartsBar parts={m.parts} label={t('matches.partsOf', { name: m.name })} />
+                      </td>
+                      <td className="best-change" data-testid="match-best-change">
+                        {best ? counterfactualText(best) : <span className="muted">—</span>}
+                      </td>
                       <td>
                         <button
                           type="button"
@@ -149,8 +137,8 @@ export function MatchesPanel({ projectId }: { projectId: string }) {
                     </tr>
                     {isOpen && (
                       <tr className="explanation-row">
-                        <td colSpan={5 + PART_NAMES.length}>
-                          <Explanation match={m} id={explanationId} />
+                        <td colSpan={7}>
+                          <Explanation match={m} weights={data.weights} id={explanationId} />
                         </td>
                       </tr>
                     )}

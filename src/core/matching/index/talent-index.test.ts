@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../../random.js';
+import type { Domain } from '../../taxonomy/types.js';
+import { profileFacts } from '../profile.js';
 import type { Candidate, HeldSkill } from '../types.js';
+import { builtinWorld, makeCandidate } from './random-world.js';
 import { TalentIndex } from './talent-index.js';
 
 const skill = (skillId: string, level: number, evidence: string | null = 'cv'): HeldSkill => ({
@@ -8,82 +12,186 @@ const skill = (skillId: string, level: number, evidence: string | null = 'cv'): 
   evidence,
 });
 
-/** What the index should give back: each skill once, at its first place, with its last claim. */
-function deduplicated(c: Candidate): Candidate {
+const DOMAINS: Record<string, Domain> = { python: 'data', sql: 'data', rag: 'ai', llm: 'ai', k8s: 'cloud' };
+const domainOf = (id: string): Domain | undefined => DOMAINS[id];
+
+function talent(id: string, name: string, source: Candidate['source'], skills: HeldSkill[]): Candidate {
+  return {
+    id,
+    name,
+    source,
+    skills,
+    industries: [],
+    functions: [],
+    missions: [],
+    availability: [],
+    dailyCost: 500,
+    languages: ['fr'],
+    location: 'Paris',
+    remote: 'hybrid',
+  };
+}
+
+/** What the index gives back of a talent's skills: each once, at its first place, with its last claim. */
+function deduplicated(skills: readonly HeldSkill[]): HeldSkill[] {
   const last = new Map<string, HeldSkill>();
-  for (const s of c.skills) last.set(s.skillId, s);
-  const order = [...new Set(c.skills.map((s) => s.skillId))];
-  return { ...c, skills: order.map((id) => last.get(id) as HeldSkill) };
+  for (const s of skills) last.set(s.skillId, s);
+  return [...new Set(skills.map((s) => s.skillId))].map((id) => last.get(id) as HeldSkill);
+}
+
+/** What must round-trip exactly: all but the missions and declared industries, which become facts. */
+function expectSameTalent(index: TalentIndex, c: Candidate): void {
+  const got = index.get(c.id) as Candidate;
+  expect(got).toBeDefined();
+  const { skills, missions: _m, industries: _i, functions: _f, availability: _a, ...rest } = got;
+  const { skills: s0, missions: _m0, industries: _i0, functions: _f0, availability: _a0, ...rest0 } = c;
+  expect(rest).toEqual(rest0);
+  expect(skills).toEqual(deduplicated(s0));
+  // The facts, read from the index or recomputed from its candidate, are the original's.
+  const facts = profileFacts(c, domainOf);
+  expect(index.facts(c.id)).toEqual(facts);
+  expect(profileFacts(got, domainOf)).toEqual(facts);
 }
 
 describe('TalentIndex', () => {
   const pool: Candidate[] = [
-    { id: 'b', name: 'Bea', source: 'employee', skills: [skill('python', 4), skill('sql', 2.5, null)] },
-    { id: 'a', name: 'Ana', source: 'freelance', skills: [skill('sql', 3), skill('rag', 5, 'mission')] },
-    { id: 'é-1', name: '李雷', source: 'freelance', skills: [skill('llm', 3, '面试')] },
+    talent('b', 'Bea', 'employee', [skill('python', 4), skill('sql', 2.5, null)]),
     {
-      id: 'c',
-      name: 'Céline',
-      source: 'employee',
-      skills: [skill('python', 1), skill('llm', 2), skill('python', 5, 'self')],
+      ...talent('a', 'Ana', 'freelance', [skill('sql', 3), skill('rag', 5, 'mission')]),
+      industries: ['banking'],
+      functions: ['hr', 'it'],
+      missions: [
+        { industry: 'retail', businessFunction: null, outcome: 'production' },
+        { industry: null, businessFunction: 'finance', outcome: null },
+        { industry: 'banking', businessFunction: 'it', outcome: 'stopped' },
+      ],
+      availability: [
+        { start: '2025-01-06', end: '2025-03-31', daysPerWeek: 2.5 },
+        { start: '1965-01-01', end: '2026-01-01', daysPerWeek: 1 },
+      ],
+      dailyCost: 612.37,
+      languages: ['FR', 'en'],
+      location: 'Montréal',
+      remote: 'remote',
+    },
+    { ...talent('é-1', '李雷', 'freelance', [skill('llm', 3, '面试')]), languages: [], location: '' },
+    {
+      ...talent('c', 'Céline', 'employee', [skill('python', 1), skill('llm', 2), skill('python', 5, 'self')]),
+      availability: [{ start: '2025-05-01', end: '2025-04-01', daysPerWeek: 0 }],
     },
   ];
 
-  it('gives back what it was given, levels and evidence included', () => {
-    const index = TalentIndex.build(pool);
+  it('gives back what it was given: skills, cost, languages, place, and the same facts', () => {
+    const index = TalentIndex.build(pool, { domainOf });
     expect(index.size).toBe(4);
-    for (const c of pool) expect(index.get(c.id)).toEqual(deduplicated(c));
+    for (const c of pool) expectSameTalent(index, c);
     expect(index.get('zz')).toBeUndefined();
     expect(index.has('a')).toBe(true);
+    // 612.37 does not fit a Float32, the 1965 window does not fit 16 bits: both kept aside, exactly.
+    expect(index.stats().aside).toBe(1);
+    // The breadth reads the last claim: Céline's python is at 5, her llm at 2 (ai below the level).
+    expect(index.facts('c')?.domains).toBe(0b10);
+  });
+
+  it('round-trips random talents exactly, through upserts and compaction', () => {
+    const rng = createRng(3);
+    const world = builtinWorld(60, rng);
+    const many = Array.from({ length: 400 }, (_, i) => makeCandidate(rng, world, `r${i}`));
+    const index = TalentIndex.build(many, { domainOf: world.domainOf });
+    const check = (c: Candidate) => {
+      const got = index.get(c.id) as Candidate;
+      expect(index.facts(c.id)).toEqual(profileFacts(c, world.domainOf));
+      expect(profileFacts(got, world.domainOf)).toEqual(profileFacts(c, world.domainOf));
+      expect([got.dailyCost, got.languages, got.location, got.remote, got.source, got.name]).toEqual([
+        c.dailyCost,
+        c.languages,
+        c.location,
+        c.remote,
+        c.source,
+        c.name,
+      ]);
+      expect(got.skills).toEqual(deduplicated(c.skills));
+    };
+    many.forEach(check);
+    const changed = many.slice(0, 300).map((c) => makeCandidate(rng, world, c.id));
+    changed.forEach((c) => index.upsert(c));
+    changed.forEach(check);
+    index.compact();
+    [...changed, ...many.slice(300)].forEach(check);
   });
 
   it('keeps the last record of an id given twice to build', () => {
-    const twice = [
-      ...pool,
-      { id: 'a', name: 'Ana 2', source: 'employee' as const, skills: [skill('go', 2)] },
-    ];
-    const index = TalentIndex.build(twice);
+    const twice = [...pool, talent('a', 'Ana 2', 'employee', [skill('go', 2)])];
+    const index = TalentIndex.build(twice, { domainOf });
     expect(index.size).toBe(4);
-    expect(index.get('a')).toEqual(twice[4]);
+    expectSameTalent(index, twice[4] as Candidate);
     expect(index.stats().dead).toBe(0);
   });
 
   it('upserts and removes incrementally, and compacts without losing anyone', () => {
-    const index = TalentIndex.build(pool);
-    index.upsert({ id: 'b', name: 'Bea', source: 'freelance', skills: [skill('rust', 3)] });
-    index.upsert({ id: 'd', name: 'Dan', source: 'employee', skills: [] });
+    const index = TalentIndex.build(pool, { domainOf });
+    index.upsert(talent('b', 'Bea', 'freelance', [skill('rust', 3)]));
+    index.upsert(talent('d', 'Dan', 'employee', []));
     expect(index.remove('c')).toBe(true);
     expect(index.remove('c')).toBe(false);
     expect(index.size).toBe(4);
     expect(index.stats()).toMatchObject({ talents: 4, ordinals: 6, dead: 2 });
-    const before = ['a', 'b', 'd', 'é-1'].map((id) => index.get(id));
+    const before = ['a', 'b', 'd', 'é-1'].map((id) => [index.get(id), index.facts(id)]);
     index.compact();
     expect(index.stats()).toMatchObject({ talents: 4, ordinals: 4, dead: 0 });
-    expect(['a', 'b', 'd', 'é-1'].map((id) => index.get(id))).toEqual(before);
+    expect(['a', 'b', 'd', 'é-1'].map((id) => [index.get(id), index.facts(id)])).toEqual(before);
     expect(index.get('b')?.skills).toEqual([skill('rust', 3)]);
-    index.upsert({ id: 'c', name: 'Céline', source: 'employee', skills: [skill('sql', 4)] });
+    index.upsert(talent('c', 'Céline', 'employee', [skill('sql', 4)]));
     expect(index.get('c')?.skills).toEqual([skill('sql', 4)]);
   });
 
-  it('turns a skill list into a bitmap once it gets dense', () => {
-    const index = TalentIndex.build([], { bitmapDensity: 0.25 });
+  it('recomputes breadth when the taxonomy domains change', () => {
+    const index = TalentIndex.build(pool, { domainOf });
+    expect(index.facts('b')?.domains).toBe(0b10);
+    index.refreshDomains((id) => (id === 'python' ? 'security' : domainOf(id)));
+    expect(index.facts('b')?.domains).toBe(0b1000);
+    expect(index.facts('a')?.domains).toBe(0b11);
+  });
+
+  it('turns a skill list into a bitmap once it gets dense, and survives wide codes', () => {
+    const index = TalentIndex.build([], { domainOf, bitmapDensity: 0.25 });
     for (let i = 0; i < 200; i++) {
-      index.upsert({ id: `t${i}`, name: '', source: 'employee', skills: [skill(i % 2 ? 'x' : `s${i}`, 1)] });
+      index.upsert(talent(`t${i}`, '', 'employee', [skill(i % 2 ? 'x' : `s${i}`, 1)]));
     }
     const stats = index.stats();
     expect(stats.bitmapSkills).toBe(1);
     expect(stats.listSkills).toBe(100);
     expect(index.get('t199')?.skills).toEqual([skill('x', 1)]);
+    // More (level, evidence) pairs than a 16-bit code holds: the forward store widens, nothing changes.
+    for (let i = 0; i < 40; i++) index.upsert(talent(`w${i}`, '', 'freelance', [skill('x', i / 8, `e${i}`)]));
+    expect(index.get('t199')?.skills).toEqual([skill('x', 1)]);
+    expect(index.get('w39')?.skills).toEqual([skill('x', 39 / 8, 'e39')]);
   });
 
-  it('stays compact: about five bytes a held skill in typed arrays', () => {
+  it('keeps gap lists exact across long gaps (escapes)', () => {
+    const index = TalentIndex.build([], { domainOf, bitmapDensity: 1 });
+    const rare: string[] = [];
+    for (let i = 0; i < 140000; i++) {
+      const id = `t${String(i).padStart(6, '0')}`;
+      const withRare = i === 3 || i === 70000 || i === 139999;
+      if (withRare) rare.push(id);
+      index.upsert(talent(id, '', 'employee', withRare ? [skill('rare', 2)] : []));
+    }
+    expect(rare.map((id) => index.get(id)?.skills)).toEqual(rare.map(() => [skill('rare', 2)]));
+  });
+
+  it('stays compact: under 150 bytes a talent of twenty skills, ids and names included', () => {
+    const rng = createRng(9);
+    const world = builtinWorld(400, rng);
     const many: Candidate[] = [];
     for (let i = 0; i < 20000; i++) {
       const skills = [];
-      for (let k = 0; k < 20; k++) skills.push(skill(`s${(i * 31 + k * 17) % 400}`, 1 + (k % 5)));
-      many.push({ id: `t${String(i).padStart(6, '0')}`, name: `n${i}`, source: 'employee', skills });
+      for (let k = 0; k < 20; k++)
+        skills.push(skill(world.skills[(i * 31 + k * 17) % 400] as string, 1 + (k % 5)));
+      const c = makeCandidate(rng, world, `t${String(i).padStart(6, '0')}`);
+      many.push({ ...c, name: `n${i}`, skills });
     }
-    const stats = TalentIndex.build(many).stats();
+    const stats = TalentIndex.build(many, { domainOf: world.domainOf }).stats();
     expect(stats.heldSkills).toBe(400000);
     expect(stats.typedArrayBytes / many.length).toBeLessThan(150);
   });

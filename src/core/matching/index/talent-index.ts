@@ -2,41 +2,69 @@
  * A compact in-memory index of a talent pool, for exact top-K matching over a million talents
  * (see top-k.ts). Pure data structure: no I/O, no clock.
  *
- * Layout, per talent ordinal `o` (0, 1, 2… in insertion order):
- * - ids and names: two PackedStrings columns (one byte a character, about 30 bytes a talent for both;
- *   as JS strings in arrays they would take about 110).
- * - source and liveness as two bitmaps, `employee` and `freelance`: bit `o` is set in the talent's source's
+ * It keeps, per talent, exactly what ranking reads (profile.ts: the skills for the skill parts, the
+ * `ProfileFacts` for the others, and the filter attributes), so that `candidateAt(o)` and `factsAt(o)` give
+ * back a candidate and facts that score and filter to the same doubles as the original record.
+ *
+ * Layout, per talent ordinal `o` (0, 1, 2… in insertion order), about 130 bytes a talent at a million:
+ * - ids and names: two PackedStrings columns (one byte a character; about 29 bytes a talent for both).
+ * - source and liveness: two bitmaps, `employee` and `freelance`; bit `o` is set in the talent's source's
  *   bitmap while the talent is alive, so "alive", "employees only" and "freelancers only" are each one
- *   32-bit word a 32 talents in the scan (0.25 byte a talent).
- * - a forward store: the talent's skills as interned skill codes (`fwdSkill`, Uint16 until there are more
- *   than 65,536 skills) and attribute codes (`fwdAttr`, Uint8: an interned (level, evidence) pair, so any
- *   level value and evidence string round-trip exactly), from `fwdStart[o]` to `fwdStart[o + 1]`.
- *   Exact scoring and the rebuilt `Candidate` of a top-K talent read it.
+ *   32-bit word a 32 talents in the scan.
+ * - flags: one bitmap each (0.125 byte a talent) for every industry and business function worked in
+ *   (declared or through missions: the `ProfileFacts` masks), every core domain held at the breadth level,
+ *   and two derived bound bitmaps: the breadth level (2 bits) and the track record rounded up to eighths
+ *   (3 bits); and one per month of a 36-month span (chosen at build around the windows' start months):
+ *   the talents who may give days that month (no window at all, or a window with days in it). The top-K
+ *   scan counts them 32 talents at a time like skills (see top-k.ts); the masks are rebuilt from them bit
+ *   by bit for the few talents scored.
+ * - the forward store: the talent's skills, each as one code `skill << attrBits | attr` (an interned skill
+ *   and an interned (level, evidence) pair, so any level and evidence round-trip exactly): a Uint16 while
+ *   there are at most 2,048 skills and 32 pairs (the built-in taxonomy has 842 skills, levels 1–5, four
+ *   evidence kinds), else a Uint32; from `fwdStart[o]` to `fwdStart[o + 1]`. About 40 bytes a talent.
+ * - mission counts (known outcome, production): a byte each (`MAX_MISSIONS` caps them).
+ * - daily cost: a Float32 when that holds the value exactly (whole euros, halves…), else NaN there and
+ *   the exact double in a side map; the least cost of each word of 32 talents (Float64) bounds the budget
+ *   part and the maximum-rate filter a word at a time.
+ * - availability windows as day numbers: (start, end) as Uint16 (1970–2149) and the capacity in half days
+ *   a week as a byte, from `winStart[o]` to `winStart[o + 1]`; a talent whose windows do not fit so keeps
+ *   them exactly in a side map.
+ * - a tag: the interned (languages, location, remote preference) triple, Uint16 (Uint32 past 65,536
+ *   distinct triples); a query evaluates its language and place filters once per tag, not per talent.
  * - per-skill postings, sorted by ordinal, in one of two containers chosen by density (as Roaring does):
- *   a bitmap (Int32Array, one bit a talent) when more than 1/32 of the talents hold the skill, else a
- *   sorted Uint32Array of ordinals. With the built-in taxonomy (842 skills, ~20 a talent, Zipf-popular)
- *   about 140 skills get a bitmap (17 bytes a talent together) and the rest lists. Bitmaps give O(1)
- *   membership and 32-talents-at-a-time unions and intersections to the top-K scan. Levels are not in the
- *   postings (the usual ordinal + level pair): the bounds of the scan only need membership, and the forward
- *   store has the level for the few talents that get scored, which saves a byte a posting.
+ *   a bitmap (one bit a talent) when more than 1/32 of the talents hold the skill, else the ordinals as
+ *   16-bit gaps (a gap of 65,535 or more is an escape followed by the ordinal in two halves): about 2 bytes
+ *   a posting instead of 4. Levels are not in the postings: the bounds of the scan only need membership,
+ *   and the forward store has the level for the few talents that get scored.
  *
  * Incremental updates: `upsert` tombstones the talent's previous ordinal (clears its source bit) and
- * appends the new version at a fresh ordinal (forward store, a bit or an entry in each of its skills'
+ * appends the new version at a fresh ordinal (every column, a bit or a gap in each of its skills'
  * postings, and an id → ordinal entry in a small delta map on top of the id-sorted base permutation).
  * That is O(skills of the talent) and visible to the very next query: the scan masks every word with the
  * source bitmaps, so dead ordinals are never scored. Dead ordinals are reclaimed by `compact()`, which runs
  * by itself once they outnumber the live ones (so memory stays within twice the live size) and can be
  * called at any quiet time; it renumbers ordinals in order and costs about one rebuild of the postings.
+ *
+ * Core domains come from the `domainOf` given to `build`: when the taxonomy's domains change, call
+ * `refreshDomains` (the facts of every talent are recomputed from the forward store).
  */
-import type { Candidate, HeldSkill, TalentSource } from '../types.js';
+import { DomainError } from '../../errors.js';
+import { FUNCTIONS, INDUSTRIES, type RemotePreference } from '../../model.js';
+import { dayNumber, isoDate, type DayWindow } from '../../teams/working-days.js';
+import { CORE_DOMAINS, type Domain } from '../../taxonomy/types.js';
+import { domainBit, foldPlace, profileFacts, trackRecordValue, type ProfileFacts } from '../profile.js';
+import type { Candidate, HeldSkill, MissionFacts, TalentSource } from '../types.js';
 import { PackedStrings } from './packed-strings.js';
 
-type CodeArray = Uint8Array | Uint16Array | Uint32Array;
+type FwdArray = Uint16Array | Uint32Array;
+type TagArray = Uint16Array | Uint32Array;
 
 export interface TalentIndexOptions {
+  /** The taxonomy's skill → domain, for the breadth part (core domains held at level 3 or more). */
+  domainOf: (skillId: string) => Domain | undefined;
   /**
-   * A skill's postings become a bitmap once more than this share of ordinals hold it (default 1/32,
-   * where a bitmap and an ordinal list cost the same memory). Tests lower or raise it to exercise both.
+   * A skill's postings become a bitmap once more than this share of ordinals hold it (default 1/32).
+   * Tests lower or raise it to exercise both containers.
    */
   bitmapDensity?: number;
 }
@@ -52,50 +80,161 @@ export interface TalentIndexStats {
   heldSkills: number;
   bitmapSkills: number;
   listSkills: number;
+  /** Distinct (languages, location, remote) triples. */
+  tags: number;
+  /** Talents whose daily cost or windows are kept in a side map (not held exactly by the columns). */
+  aside: number;
   /** Bytes held in typed arrays (allocated capacity), packed ids and names included. */
   typedArrayBytes: number;
+}
+
+/** An interned (languages, location, remote) triple, with what the filters compare. */
+export interface TalentTag {
+  languages: readonly string[];
+  location: string;
+  remote: RemotePreference;
+  /** The languages lower-cased, as `passesFilters` compares them. */
+  lowerLanguages: readonly string[];
+  /** foldPlace(location). */
+  place: string;
+}
+
+// Flag bitmaps (see the header), by position.
+export const FLAG_INDUSTRY = 0;
+export const FLAG_FUNCTION = FLAG_INDUSTRY + INDUSTRIES.length;
+export const FLAG_DOMAIN = FLAG_FUNCTION + FUNCTIONS.length;
+/** Two bits of the breadth level (0–3; the breadth value is level / 3). */
+export const FLAG_BREADTH = FLAG_DOMAIN + CORE_DOMAINS.length;
+/** Three bits of (track step − 1); the track record is at most step / TRACK_STEPS. */
+export const FLAG_TRACK = FLAG_BREADTH + 2;
+export const FLAG_COUNT = FLAG_TRACK + 3;
+export const TRACK_STEPS = 8;
+/**
+ * Availability months: flag FLAG_COUNT + i is set for the talents who may give days in month
+ * `monthFrom + i` (no window at all, or a window with a capacity above 0 that touches the month).
+ */
+export const TRACKED_MONTHS = 36;
+
+/** Months since year 0 (year × 12 + month − 1) of a day number (H. Hinnant's civil_from_days). */
+export function monthOfDay(day: number): number {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return y * 12 + m - 1;
+}
+
+/** The day number of the first day of a month (months since year 0). */
+export function monthStartDay(month: number): number {
+  const y = Math.floor(month / 12);
+  const m = month - 12 * y + 1;
+  return dayNumber(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-01`);
 }
 
 /** Read-only view of the index internals for the top-K scan; valid until the next update. */
 export interface TalentIndexView {
   ordinals: number;
   ids: PackedStrings;
-  names: PackedStrings;
   /** Whether id order is ordinal order (records came sorted by id, none since): ties compare ordinals. */
   idsInOrdinalOrder: boolean;
   employee: Int32Array;
   freelance: Int32Array;
+  /** FLAG_COUNT bitmaps (FLAG_INDUSTRY + i: worked in INDUSTRIES[i], …), then the availability months. */
+  flags: readonly Int32Array[];
+  /** The first availability month tracked (months since year 0), and how many (0: none). */
+  monthFrom: number;
+  months: number;
+  /** Day numbers of the first day of each tracked month, and of the month after the last. */
+  monthStarts: readonly number[];
+  /** Per flag: bits ever set (dead included), for density estimates. */
+  flagCount: readonly number[];
   skillCode: ReadonlyMap<string, number>;
   skillIds: readonly string[];
-  /** Per skill code: its bitmap, or null when its postings are a list. */
+  /** Per skill code: its bitmap, or null when its postings are a gap list. */
   bits: readonly (Int32Array | null)[];
-  /** Per skill code: its sorted ordinal list (first `listLength[s]` entries), or null for a bitmap. */
-  lists: readonly (Uint32Array | null)[];
+  /** Per skill code: its gap-coded ordinals (first `listLength[s]` entries; see decodeList), or null. */
+  lists: readonly (Uint16Array | null)[];
   listLength: readonly number[];
   /** Per skill code: entries ever posted (dead included), for density estimates. */
   postingCount: readonly number[];
   fwdStart: Uint32Array;
-  fwdSkill: CodeArray;
-  fwdAttr: CodeArray;
+  /** Missions with a known outcome, and those in production (ProfileFacts). */
+  missions: Uint8Array;
+  production: Uint8Array;
+  /** Forward store codes: skill = code >>> attrBits, attr = code & ((1 << attrBits) - 1). */
+  fwd: FwdArray;
+  attrBits: number;
   attrLevel: readonly number[];
   attrEvidence: readonly (string | null)[];
+  /** Daily costs as Float32; NaN where the exact value is kept aside (see costAt). */
+  cost: Float32Array;
+  /** Per word of 32 ordinals: the least daily cost among them (dead included; +∞ for none). */
+  wordMinCost: Float64Array;
+  tag: TagArray;
+  tags: readonly TalentTag[];
+  /** Availability windows in the columns: from winStart[o] to winStart[o + 1] (see windowsAt). */
+  winStart: Uint32Array;
+  /** (start, end) day numbers, interleaved. */
+  winDays: Uint16Array;
+  /** Capacity in half days a week. */
+  winCap: Uint8Array;
+  /** Talents whose windows are kept aside (their column range is empty). */
+  winAside: ReadonlyMap<number, readonly DayWindow[]>;
 }
+
+/** Gap lists: a gap at or above this is written as ESCAPE, then the ordinal's low and high halves. */
+const ESCAPE = 0xffff;
+
+/** Calls `fn` on every ordinal of a gap list, in order. */
+export function decodeList(list: Uint16Array, length: number, fn: (o: number) => void): void {
+  let o = -1;
+  for (let p = 0; p < length;) {
+    const g = list[p++] as number;
+    if (g === ESCAPE) {
+      o = (list[p] as number) | ((list[p + 1] as number) << 16);
+      p += 2;
+    } else o += g;
+    fn(o);
+  }
+}
+
+/** Forward store packing: attribute bits in a Uint16 code (5: 32 pairs, 11 bits of skill), or a Uint32. */
+const NARROW_ATTR_BITS = 5;
+const WIDE_ATTR_BITS = 16;
 
 const SOURCES: readonly TalentSource[] = ['employee', 'freelance'];
+const NO_WINDOWS: readonly DayWindow[] = [];
+const PRODUCTION: MissionFacts = { industry: null, businessFunction: null, outcome: 'production' };
+const NOT_PRODUCTION: MissionFacts = { industry: null, businessFunction: null, outcome: 'stopped' };
 
-function maxCode(a: CodeArray): number {
-  return a instanceof Uint8Array ? 0xff : a instanceof Uint16Array ? 0xffff : 0xffffffff;
+function popcount(x: number): number {
+  let n = 0;
+  for (let v = x; v !== 0; v &= v - 1) n++;
+  return n;
 }
 
-/** Same contents in an array wide enough for `code`. */
-function widenFor(a: CodeArray, code: number): CodeArray {
-  if (code <= maxCode(a)) return a;
-  const b = code <= 0xffff ? new Uint16Array(a.length) : new Uint32Array(a.length);
-  b.set(a);
-  return b;
+/** The breadth level (0–3) of a core-domain mask: breadthValue is level / 3. */
+export function breadthLevel(domains: number): number {
+  return Math.min(3, Math.max(0, popcount(domains) - 1));
 }
 
-function growTo<T extends CodeArray | Int32Array>(a: T, min: number): T {
+/** The least step q in 1…TRACK_STEPS with q / TRACK_STEPS ≥ the track record value of the facts. */
+export function trackStep(f: ProfileFacts): number {
+  const v = trackRecordValue(f);
+  let q = Math.min(TRACK_STEPS, Math.max(1, Math.ceil(v * TRACK_STEPS)));
+  while (q < TRACK_STEPS && q / TRACK_STEPS < v) q++;
+  return q;
+}
+
+type Resizable = Int32Array | Uint8Array | Uint16Array | Uint32Array | Float32Array | Float64Array;
+
+function growTo<T extends Resizable>(a: T, min: number): T {
   if (a.length >= min) return a;
   const cap = Math.max(min, Math.ceil(a.length * 1.25) + 16);
   const b = new (a.constructor as new (n: number) => T)(cap);
@@ -104,102 +243,232 @@ function growTo<T extends CodeArray | Int32Array>(a: T, min: number): T {
 }
 
 /** Exactly `length` elements: the contents, truncated or zero-padded. */
-function resize<T extends CodeArray | Int32Array>(a: T, length: number): T {
+function resize<T extends Resizable>(a: T, length: number): T {
   if (a.length === length) return a;
   const b = new (a.constructor as new (n: number) => T)(length);
   b.set(a.length > length ? a.subarray(0, length) : a);
   return b;
 }
 
-function shrinkTo<T extends CodeArray | Int32Array>(a: T, length: number): T {
-  return a.length === length ? a : (a.slice(0, length) as T);
+const setBit = (b: Int32Array, o: number) => (b[o >>> 5] = (b[o >>> 5] as number) | (1 << (o & 31)));
+const hasBit = (b: Int32Array, o: number) => (((b[o >>> 5] as number) >>> (o & 31)) & 1) === 1;
+
+/**
+ * The first availability month to track: a year before the median start month of the windows of a sample
+ * of the pool (so that most projects' months fall in the TRACKED_MONTHS tracked); null without windows.
+ */
+function chooseMonths(list: readonly Candidate[]): number | null {
+  const starts: number[] = [];
+  const step = Math.max(1, Math.floor(list.length / 2000));
+  for (let i = 0; i < list.length; i += step) {
+    for (const w of (list[i] as Candidate).availability) {
+      try {
+        starts.push(monthOfDay(dayNumber(w.start)));
+      } catch {
+        // A bad date is refused when the record is appended.
+      }
+    }
+  }
+  if (starts.length === 0) return null;
+  starts.sort((a, b) => a - b);
+  return (starts[starts.length >> 1] as number) - 12;
+}
+
+/** Per-ordinal columns: what compaction renumbers. */
+interface Columns {
+  n: number;
+  /** Capacity in ordinals, a multiple of 32. */
+  cap: number;
+  ids: PackedStrings;
+  names: PackedStrings;
+  employee: Int32Array;
+  freelance: Int32Array;
+  flags: Int32Array[];
+  flagCount: number[];
+  fwdStart: Uint32Array;
+  fwd: FwdArray;
+  fwdLen: number;
+  missions: Uint8Array;
+  production: Uint8Array;
+  cost: Float32Array;
+  costAside: Map<number, number>;
+  wordMinCost: Float64Array;
+  tag: TagArray;
+  winStart: Uint32Array;
+  /** (start, end) day numbers, interleaved. */
+  winDays: Uint16Array;
+  /** Capacity in half days a week. */
+  winCap: Uint8Array;
+  winLen: number;
+  winAside: Map<number, readonly DayWindow[]>;
+}
+
+function newColumns(
+  cap: number,
+  held: number,
+  windows: number,
+  wideFwd: boolean,
+  wideTag: boolean,
+  nFlags: number,
+): Columns {
+  const words = cap >>> 5;
+  return {
+    n: 0,
+    cap,
+    ids: new PackedStrings(cap, 12),
+    names: new PackedStrings(cap, 16),
+    employee: new Int32Array(words),
+    freelance: new Int32Array(words),
+    flags: Array.from({ length: nFlags }, () => new Int32Array(words)),
+    flagCount: new Array<number>(nFlags).fill(0),
+    fwdStart: new Uint32Array(cap + 1),
+    fwd: wideFwd ? new Uint32Array(held) : new Uint16Array(held),
+    fwdLen: 0,
+    missions: new Uint8Array(cap),
+    production: new Uint8Array(cap),
+    cost: new Float32Array(cap),
+    costAside: new Map(),
+    wordMinCost: new Float64Array(words).fill(Infinity),
+    tag: wideTag ? new Uint32Array(cap) : new Uint16Array(cap),
+    winStart: new Uint32Array(cap + 1),
+    winDays: new Uint16Array(2 * windows),
+    winCap: new Uint8Array(windows),
+    winLen: 0,
+    winAside: new Map(),
+  };
+}
+
+/** Per-skill postings. */
+interface Postings {
+  bits: (Int32Array | null)[];
+  lists: (Uint16Array | null)[];
+  listLength: number[];
+  /** Last ordinal in each list (-1 for none): gaps are taken from it. */
+  listLast: number[];
+  count: number[];
+}
+
+/** What `appendRecord` writes, computed (and validated) before anything changes. */
+interface Encoded {
+  candidate: Candidate;
+  facts: ProfileFacts;
+  /** (skill, attribute) code pairs, de-duplicated (first-claim order, last claim's attributes), packed
+   * when appended (interning may widen the packing until then); the first `length` entries. */
+  codes: Int32Array;
+  length: number;
+  tag: number;
 }
 
 export class TalentIndex {
   private readonly bitmapDensity: number;
+  private domainOf: (skillId: string) => Domain | undefined;
+  /** Availability months tracked (see TRACKED_MONTHS), chosen at build from the windows. */
+  private readonly monthFrom: number;
+  private readonly months: number;
+  private readonly monthFirstDay: number;
+  private readonly monthLastDay: number;
+  private readonly monthHit = new Uint8Array(TRACKED_MONTHS);
+  private readonly monthStarts: number[];
   // Dictionaries.
   private readonly skillCode = new Map<string, number>();
   private readonly skillIds: string[] = [];
   private readonly attrByLevel = new Map<number, Map<string | null, number>>();
   private readonly attrLevel: number[] = [];
   private readonly attrEvidence: (string | null)[] = [];
-  // Per ordinal.
-  private nOrd = 0;
+  private attrBits = NARROW_ATTR_BITS;
+  private readonly tagByKey = new Map<string, number>();
+  private readonly tags: TalentTag[] = [];
+  // Columns and postings.
+  private c: Columns;
+  private p: Postings = { bits: [], lists: [], listLength: [], listLast: [], count: [] };
   private nDead = 0;
-  private capOrd = 0;
-  private ids = new PackedStrings();
-  private names = new PackedStrings();
-  private employee = new Int32Array(0);
-  private freelance = new Int32Array(0);
-  // Forward store.
-  private fwdStart = new Uint32Array(1);
-  private fwdSkill: CodeArray = new Uint16Array(0);
-  private fwdAttr: CodeArray = new Uint8Array(0);
-  private fwdLen = 0;
-  // Postings, per skill code.
-  private bits: (Int32Array | null)[] = [];
-  private lists: (Uint32Array | null)[] = [];
-  private listLength: number[] = [];
-  private postingCount: number[] = [];
   // id → ordinal: ordinals sorted by id (the base, as of the last build or compaction; null when that is
   // ordinal order itself, as when records come sorted by id), and the ids written since, which take
   // precedence.
   private basePerm: Uint32Array | null = null;
   private baseCount = 0;
   private delta = new Map<string, number>();
-  // Scratch for de-duplicating a candidate's skills (the last claim of a skill wins, as in scoreCandidate).
   /** The ids as given, during a build only (to sort them without decoding). */
   private buildIds: string[] | null = null;
+  // Scratch for de-duplicating a candidate's skills (the last claim of a skill wins, as in scoreCandidate).
   private seenStamp = new Int32Array(0);
   private seenAt = new Int32Array(0);
   private stamp = 0;
+  private codeScratch = new Int32Array(64);
 
-  private constructor(options: TalentIndexOptions) {
+  private constructor(
+    options: TalentIndexOptions,
+    capacity: number,
+    held: number,
+    windows: number,
+    monthFrom: number | null,
+  ) {
     this.bitmapDensity = options.bitmapDensity ?? 1 / 32;
+    this.domainOf = options.domainOf;
+    this.monthFrom = monthFrom ?? 0;
+    this.months = monthFrom === null ? 0 : TRACKED_MONTHS;
+    this.monthStarts = Array.from({ length: this.months + 1 }, (_, i) => monthStartDay(this.monthFrom + i));
+    this.monthFirstDay = this.monthStarts[0] as number;
+    this.monthLastDay = (this.monthStarts[this.months] as number) - 1;
+    this.c = newColumns(Math.ceil(capacity / 32) * 32, held, windows, false, false, FLAG_COUNT + this.months);
   }
 
   /** Builds the index of a pool. Later records with an id already seen replace the earlier ones. */
-  static build(candidates: Iterable<Candidate>, options: TalentIndexOptions = {}): TalentIndex {
-    const index = new TalentIndex(options);
+  static build(candidates: Iterable<Candidate>, options: TalentIndexOptions): TalentIndex {
+    let index: TalentIndex;
     if (Array.isArray(candidates)) {
       // Sized up front: growing arrays of tens of megabytes would copy them and stress the collector.
       const list = candidates as readonly Candidate[];
       let held = 0;
-      for (const c of list) held += c.skills.length;
-      index.fwdSkill = new Uint16Array(held);
-      index.fwdAttr = new Uint8Array(held);
-      index.ensureOrdinalCapacity(list.length);
-      index.ids = new PackedStrings(list.length, 12);
-      index.names = new PackedStrings(list.length, 16);
-    }
+      let windows = 0;
+      for (const c of list) {
+        held += c.skills.length;
+        windows += c.availability.length;
+      }
+      // Room for 1/16 more talents: the first upserts after a build must not copy every column.
+      const room = list.length + Math.ceil(list.length / 16) + 32;
+      index = new TalentIndex(options, room, held, windows, chooseMonths(list));
+    } else index = new TalentIndex(options, 0, 0, 0, null);
     index.buildIds = [];
-    for (const c of candidates) index.appendRecord(c);
+    for (const c of candidates) index.appendRecord(index.encode(c));
     index.finishBuild();
     return index;
   }
 
   /** Live talents. */
   get size(): number {
-    return this.nOrd - this.nDead;
+    return this.c.n - this.nDead;
   }
 
   has(id: string): boolean {
     return this.ordinalOf(id) >= 0;
   }
 
-  /** The talent as indexed (skills de-duplicated, in first-claim order), or undefined. */
+  /** The talent as indexed (see candidateAt), or undefined. */
   get(id: string): Candidate | undefined {
     const o = this.ordinalOf(id);
     return o < 0 ? undefined : this.candidateAt(o);
   }
 
-  /** Adds a talent or replaces the one with the same id; visible to the next query. */
+  /** The facts of a talent as indexed, or undefined. */
+  facts(id: string): ProfileFacts | undefined {
+    const o = this.ordinalOf(id);
+    return o < 0 ? undefined : this.factsAt(o);
+  }
+
+  /**
+   * Adds a talent or replaces the one with the same id; visible to the next query. A record that ranking
+   * would refuse (an availability date that is not a date, a daily cost that is not a finite number) is
+   * refused here, before anything changes.
+   */
   upsert(candidate: Candidate): void {
+    const encoded = this.encode(candidate);
     const old = this.ordinalOf(candidate.id);
     if (old >= 0) this.tombstone(old);
-    const o = this.appendRecord(candidate);
-    for (let k = this.fwdStart[o] ?? 0; k < (this.fwdStart[o + 1] ?? 0); k++) {
-      this.post(this.fwdSkill[k] ?? 0, o);
+    const o = this.appendRecord(encoded);
+    const { fwdStart, fwd } = this.c;
+    for (let k = fwdStart[o] as number; k < (fwdStart[o + 1] as number); k++) {
+      this.post((fwd[k] as number) >>> this.attrBits, o);
     }
     this.delta.set(candidate.id, o);
     this.maybeCompact();
@@ -215,49 +484,48 @@ export class TalentIndex {
     return true;
   }
 
+  /**
+   * Recomputes every talent's core domains (breadth) with a new skill → domain map, for when the
+   * taxonomy's domains change; O(held skills).
+   */
+  refreshDomains(domainOf: (skillId: string) => Domain | undefined): void {
+    this.domainOf = domainOf;
+    const c = this.c;
+    for (let f = FLAG_DOMAIN; f < FLAG_TRACK; f++) {
+      (c.flags[f] as Int32Array).fill(0);
+      c.flagCount[f] = 0;
+    }
+    for (let o = 0; o < c.n; o++) this.setDomains(o, this.domainsFromStore(o));
+  }
+
   /** Drops dead ordinals and renumbers the live ones in order; O(pool). */
   compact(): void {
     if (this.nDead === 0) return;
-    const oldIds = this.ids;
-    const oldNames = this.names;
-    const oldStart = this.fwdStart;
-    const oldSkill = this.fwdSkill;
-    const oldAttr = this.fwdAttr;
-    const oldEmployee = this.employee;
-    const alive = new Uint8Array(this.nOrd);
-    let entries = 0;
-    for (let o = 0; o < this.nOrd; o++) {
-      if (!this.isAlive(o)) continue;
-      alive[o] = 1;
-      entries += (oldStart[o + 1] as number) - (oldStart[o] as number);
-    }
-    const live = this.nOrd - this.nDead;
-    const remap = new Int32Array(this.nOrd).fill(-1);
+    const old = this.c;
+    const live = old.n - this.nDead;
     const kept = new Uint32Array(live);
-    for (let o = 0, r = 0; o < this.nOrd; o++) if (alive[o]) kept[r++] = o;
-    this.ids = oldIds.select(kept);
-    this.names = oldNames.select(kept);
-    this.capOrd = Math.ceil(live / 32) * 32;
-    this.employee = new Int32Array(this.capOrd >>> 5);
-    this.freelance = new Int32Array(this.capOrd >>> 5);
-    this.fwdStart = new Uint32Array(this.capOrd + 1);
-    this.fwdSkill = new (oldSkill.constructor as new (n: number) => CodeArray)(entries);
-    this.fwdAttr = new (oldAttr.constructor as new (n: number) => CodeArray)(entries);
-    let n = 0;
-    let len = 0;
-    for (let o = 0; o < this.nOrd; o++) {
-      if (!alive[o]) continue;
-      remap[o] = n;
-      const target = ((oldEmployee[o >>> 5] as number) >>> (o & 31)) & 1 ? this.employee : this.freelance;
-      target[n >>> 5] = (target[n >>> 5] as number) | (1 << (n & 31));
-      for (let k = oldStart[o] as number; k < (oldStart[o + 1] as number); k++) {
-        this.fwdSkill[len] = oldSkill[k] as number;
-        this.fwdAttr[len] = oldAttr[k] as number;
-        len++;
-      }
-      n++;
-      this.fwdStart[n] = len;
+    const remap = new Int32Array(old.n).fill(-1);
+    let held = 0;
+    let windows = 0;
+    for (let o = 0, r = 0; o < old.n; o++) {
+      if (!this.isAlive(o)) continue;
+      remap[o] = r;
+      kept[r++] = o;
+      held += (old.fwdStart[o + 1] as number) - (old.fwdStart[o] as number);
+      windows += (old.winStart[o + 1] as number) - (old.winStart[o] as number);
     }
+    const c = newColumns(
+      Math.ceil(live / 32) * 32,
+      held,
+      windows,
+      old.fwd instanceof Uint32Array,
+      old.tag instanceof Uint32Array,
+      old.flags.length,
+    );
+    c.ids = old.ids.select(kept);
+    c.names = old.names.select(kept);
+    for (let r = 0; r < live; r++) this.copyRecord(old, kept[r] as number, c);
+    this.c = c;
     // Base ids stay in id order under an order-preserving renumbering; merge in the delta, sorted.
     const base: number[] = [];
     for (let i = 0; i < this.baseCount; i++) {
@@ -284,29 +552,36 @@ export class TalentIndex {
     }
     this.setBase(perm);
     this.delta = new Map();
-    this.nOrd = live;
     this.nDead = 0;
-    this.fwdLen = len;
     this.buildPostings();
   }
 
   stats(): TalentIndexStats {
+    const c = this.c;
     let bitmapSkills = 0;
     let listSkills = 0;
     let bytes =
-      this.employee.byteLength +
-      this.freelance.byteLength +
-      this.fwdStart.byteLength +
-      this.fwdSkill.byteLength +
-      this.fwdAttr.byteLength +
+      c.employee.byteLength +
+      c.freelance.byteLength +
+      c.flags.reduce((a, b) => a + b.byteLength, 0) +
+      c.fwdStart.byteLength +
+      c.fwd.byteLength +
+      c.missions.byteLength +
+      c.production.byteLength +
+      c.cost.byteLength +
+      c.wordMinCost.byteLength +
+      c.tag.byteLength +
+      c.winStart.byteLength +
+      c.winDays.byteLength +
+      c.winCap.byteLength +
       (this.basePerm?.byteLength ?? 0) +
-      this.ids.byteLength +
-      this.names.byteLength +
+      c.ids.byteLength +
+      c.names.byteLength +
       this.seenStamp.byteLength +
       this.seenAt.byteLength;
     for (let s = 0; s < this.skillIds.length; s++) {
-      const b = this.bits[s];
-      const l = this.lists[s];
+      const b = this.p.bits[s];
+      const l = this.p.lists[s];
       if (b) {
         bitmapSkills++;
         bytes += b.byteLength;
@@ -315,70 +590,159 @@ export class TalentIndex {
         bytes += l.byteLength;
       }
     }
+    const aside = new Set([...c.costAside.keys(), ...c.winAside.keys()]).size;
     return {
       talents: this.size,
-      ordinals: this.nOrd,
+      ordinals: c.n,
       dead: this.nDead,
       skills: this.skillIds.length,
-      heldSkills: this.fwdLen,
+      heldSkills: c.fwdLen,
       bitmapSkills,
       listSkills,
+      tags: this.tags.length,
+      aside,
       typedArrayBytes: bytes,
     };
   }
 
   /** The internals, for the top-K scan. */
   view(): TalentIndexView {
+    const c = this.c;
     return {
-      ordinals: this.nOrd,
-      ids: this.ids,
-      names: this.names,
-      idsInOrdinalOrder: this.basePerm === null && this.delta.size === 0 && this.baseCount === this.nOrd,
-      employee: this.employee,
-      freelance: this.freelance,
+      ordinals: c.n,
+      ids: c.ids,
+      idsInOrdinalOrder: this.basePerm === null && this.delta.size === 0 && this.baseCount === c.n,
+      employee: c.employee,
+      freelance: c.freelance,
+      flags: c.flags,
+      flagCount: c.flagCount,
+      monthFrom: this.monthFrom,
+      months: this.months,
+      monthStarts: this.monthStarts,
       skillCode: this.skillCode,
       skillIds: this.skillIds,
-      bits: this.bits,
-      lists: this.lists,
-      listLength: this.listLength,
-      postingCount: this.postingCount,
-      fwdStart: this.fwdStart,
-      fwdSkill: this.fwdSkill,
-      fwdAttr: this.fwdAttr,
+      bits: this.p.bits,
+      lists: this.p.lists,
+      listLength: this.p.listLength,
+      postingCount: this.p.count,
+      fwdStart: c.fwdStart,
+      missions: c.missions,
+      production: c.production,
+      fwd: c.fwd,
+      attrBits: this.attrBits,
       attrLevel: this.attrLevel,
       attrEvidence: this.attrEvidence,
+      cost: c.cost,
+      wordMinCost: c.wordMinCost,
+      tag: c.tag,
+      tags: this.tags,
+      winStart: c.winStart,
+      winDays: c.winDays,
+      winCap: c.winCap,
+      winAside: c.winAside,
     };
   }
 
-  /** The talent at an ordinal, rebuilt from the forward store. */
+  /** The daily cost at an ordinal, exactly. */
+  costAt(o: number): number {
+    const x = this.c.cost[o] as number;
+    return x === x ? x : (this.c.costAside.get(o) ?? NaN);
+  }
+
+  /** The availability windows at an ordinal (shared, do not change them). */
+  windowsAt(o: number): readonly DayWindow[] {
+    const c = this.c;
+    const from = c.winStart[o] as number;
+    const to = c.winStart[o + 1] as number;
+    if (from === to) return c.winAside.size > 0 ? (c.winAside.get(o) ?? NO_WINDOWS) : NO_WINDOWS;
+    const out: DayWindow[] = [];
+    for (let k = from; k < to; k++) {
+      out.push({
+        start: c.winDays[2 * k] as number,
+        end: c.winDays[2 * k + 1] as number,
+        daysPerWeek: (c.winCap[k] as number) / 2,
+      });
+    }
+    return out;
+  }
+
+  /** Bit mask of the flags from `first` to `first + count` at an ordinal. */
+  private maskAt(o: number, first: number, count: number): number {
+    const flags = this.c.flags;
+    let m = 0;
+    for (let i = 0; i < count; i++) if (hasBit(flags[first + i] as Int32Array, o)) m |= 1 << i;
+    return m;
+  }
+
+  /** The `ProfileFacts` at an ordinal: equal to those of the record that was indexed. */
+  factsAt(o: number): ProfileFacts {
+    const c = this.c;
+    return {
+      industries: this.maskAt(o, FLAG_INDUSTRY, INDUSTRIES.length),
+      functions: this.maskAt(o, FLAG_FUNCTION, FUNCTIONS.length),
+      missions: c.missions[o] as number,
+      production: c.production[o] as number,
+      dailyCost: this.costAt(o),
+      windows: this.windowsAt(o),
+      domains: this.maskAt(o, FLAG_DOMAIN, CORE_DOMAINS.length),
+    };
+  }
+
+  /**
+   * The talent at an ordinal, rebuilt: id, name, source, skills (each once, at its first claim's place,
+   * with its last claim's level and evidence), daily cost, languages, location and remote as given, and
+   * industries, functions, missions and availability that give the same `ProfileFacts` (the missions are
+   * stood for by outcomes only, their industries and functions being merged into the talent's).
+   */
   candidateAt(o: number): Candidate {
+    const c = this.c;
+    const mask = this.attrMask();
     const skills: HeldSkill[] = [];
-    for (let k = this.fwdStart[o] ?? 0; k < (this.fwdStart[o + 1] ?? 0); k++) {
-      const a = this.fwdAttr[k] ?? 0;
+    for (let k = c.fwdStart[o] as number; k < (c.fwdStart[o + 1] as number); k++) {
+      const code = c.fwd[k] as number;
+      const a = code & mask;
       skills.push({
-        skillId: this.skillIds[this.fwdSkill[k] ?? 0] ?? '',
-        level: this.attrLevel[a] ?? 0,
+        skillId: this.skillIds[code >>> this.attrBits] as string,
+        level: this.attrLevel[a] as number,
         evidence: this.attrEvidence[a] ?? null,
       });
     }
-    const w = o >>> 5;
-    const employee = ((this.employee[w] ?? 0) >>> (o & 31)) & 1;
+    const f = this.factsAt(o);
+    const missions: MissionFacts[] = [];
+    for (let m = 0; m < f.missions; m++) missions.push(m < f.production ? PRODUCTION : NOT_PRODUCTION);
+    const tag = this.tags[c.tag[o] as number] as TalentTag;
     return {
-      id: this.ids.get(o),
-      name: this.names.get(o),
-      source: SOURCES[employee ? 0 : 1] ?? 'freelance',
+      id: c.ids.get(o),
+      name: c.names.get(o),
+      source: SOURCES[hasBit(c.employee, o) ? 0 : 1] ?? 'freelance',
       skills,
+      industries: INDUSTRIES.filter((_, i) => (f.industries >>> i) & 1),
+      functions: FUNCTIONS.filter((_, i) => (f.functions >>> i) & 1),
+      missions,
+      availability: f.windows.map((w) => ({
+        start: isoDate(w.start),
+        end: isoDate(w.end),
+        daysPerWeek: w.daysPerWeek,
+      })),
+      dailyCost: f.dailyCost,
+      languages: [...tag.languages],
+      location: tag.location,
+      remote: tag.remote,
     };
+  }
+
+  private attrMask(): number {
+    return (1 << this.attrBits) - 1;
   }
 
   private isAlive(o: number): boolean {
     const w = o >>> 5;
-    return ((((this.employee[w] ?? 0) | (this.freelance[w] ?? 0)) >>> (o & 31)) & 1) === 1;
+    return ((((this.c.employee[w] as number) | (this.c.freelance[w] as number)) >>> (o & 31)) & 1) === 1;
   }
 
   private compareIds(a: number, b: number): number {
-    const x = this.ids.get(a);
-    const y = this.ids.get(b);
+    const x = this.c.ids.get(a);
+    const y = this.c.ids.get(b);
     return x < y ? -1 : x > y ? 1 : a - b;
   }
 
@@ -387,16 +751,17 @@ export class TalentIndex {
     const d = this.delta.get(id);
     if (d !== undefined) return this.isAlive(d) ? d : -1;
     const perm = this.basePerm;
+    const ids = this.c.ids;
     let lo = 0;
     let hi = this.baseCount;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.ids.get(perm ? (perm[mid] as number) : mid) < id) lo = mid + 1;
+      if (ids.get(perm ? (perm[mid] as number) : mid) < id) lo = mid + 1;
       else hi = mid;
     }
     if (lo >= this.baseCount) return -1;
     const o = perm ? (perm[lo] as number) : lo;
-    return this.ids.get(o) === id && this.isAlive(o) ? o : -1;
+    return ids.get(o) === id && this.isAlive(o) ? o : -1;
   }
 
   /** Sets the id-sorted base permutation, kept only when it is not ordinal order. */
@@ -410,26 +775,29 @@ export class TalentIndex {
   private tombstone(o: number): void {
     const w = o >>> 5;
     const clear = ~(1 << (o & 31));
-    this.employee[w] = (this.employee[w] ?? 0) & clear;
-    this.freelance[w] = (this.freelance[w] ?? 0) & clear;
+    this.c.employee[w] = (this.c.employee[w] as number) & clear;
+    this.c.freelance[w] = (this.c.freelance[w] as number) & clear;
     this.nDead++;
   }
 
   private maybeCompact(): void {
-    if (this.nDead > 64 && this.nDead > this.nOrd - this.nDead) this.compact();
+    if (this.nDead > 64 && this.nDead > this.c.n - this.nDead) this.compact();
   }
 
   private internSkill(id: string): number {
     let code = this.skillCode.get(id);
     if (code === undefined) {
       code = this.skillIds.length;
+      if (code >= 1 << (16 - this.attrBits) && this.c.fwd instanceof Uint16Array) this.widenForward();
+      if (code >= 1 << (32 - this.attrBits))
+        throw new DomainError('too_large', 'matching index: more than 65,536 distinct skills', 'skills');
       this.skillCode.set(id, code);
       this.skillIds.push(id);
-      this.bits.push(null);
-      this.lists.push(new Uint32Array(4));
-      this.listLength.push(0);
-      this.postingCount.push(0);
-      this.fwdSkill = widenFor(this.fwdSkill, code);
+      this.p.bits.push(null);
+      this.p.lists.push(new Uint16Array(4));
+      this.p.listLength.push(0);
+      this.p.listLast.push(-1);
+      this.p.count.push(0);
       if (code >= this.seenStamp.length) {
         this.seenStamp = growTo(this.seenStamp, code + 1);
         this.seenAt = growTo(this.seenAt, code + 1);
@@ -444,61 +812,279 @@ export class TalentIndex {
     let code = byEvidence.get(evidence);
     if (code === undefined) {
       code = this.attrLevel.length;
+      if (code > this.attrMask()) {
+        if (this.c.fwd instanceof Uint16Array) this.widenForward();
+        else
+          throw new DomainError(
+            'too_large',
+            'matching index: more than 65,536 distinct (level, evidence) pairs',
+            'skills',
+          );
+      }
       byEvidence.set(evidence, code);
       this.attrLevel.push(level);
       this.attrEvidence.push(evidence);
-      this.fwdAttr = widenFor(this.fwdAttr, code);
     }
     return code;
   }
 
+  /** Re-packs the forward store as Uint32 codes (16 bits of skill, 16 of attributes). */
+  private widenForward(): void {
+    const old = this.c.fwd;
+    const fwd = new Uint32Array(old.length);
+    const mask = this.attrMask();
+    for (let k = 0; k < this.c.fwdLen; k++) {
+      const code = old[k] as number;
+      fwd[k] = (((code >>> this.attrBits) << WIDE_ATTR_BITS) | (code & mask)) >>> 0;
+    }
+    this.c.fwd = fwd;
+    this.attrBits = WIDE_ATTR_BITS;
+  }
+
+  private internTag(languages: readonly string[], location: string, remote: RemotePreference): number {
+    const key = `${languages.join('\u0001')}\u0000${location}\u0000${remote}`;
+    let code = this.tagByKey.get(key);
+    if (code === undefined) {
+      code = this.tags.length;
+      if (code > 0xffff && this.c.tag instanceof Uint16Array) this.c.tag = Uint32Array.from(this.c.tag);
+      this.tagByKey.set(key, code);
+      this.tags.push({
+        languages: [...languages],
+        location,
+        remote,
+        lowerLanguages: languages.map((l) => l.toLowerCase()),
+        place: foldPlace(location),
+      });
+    }
+    return code;
+  }
+
+  /** Everything a record needs, validated; interns its skills, attributes and tag. */
+  private encode(c: Candidate): Encoded {
+    if (!Number.isFinite(c.dailyCost))
+      throw new DomainError('invalid_input', `dailyCost: expected a number, got ${c.dailyCost}`, 'dailyCost');
+    // Throws on a bad availability date, as ranking would.
+    const facts = profileFacts(c, this.domainOf);
+    const stamp = ++this.stamp;
+    // Skill and attribute codes in a reused scratch (a build appends a million records).
+    let codes = this.codeScratch;
+    if (codes.length < 2 * c.skills.length)
+      this.codeScratch = codes = new Int32Array(2 * c.skills.length + 64);
+    let n = 0;
+    for (const s of c.skills) {
+      const skill = this.internSkill(s.skillId);
+      const attr = this.internAttr(s.level, s.evidence);
+      if (this.seenStamp[skill] === stamp) {
+        codes[(this.seenAt[skill] as number) + 1] = attr;
+        continue;
+      }
+      this.seenStamp[skill] = stamp;
+      this.seenAt[skill] = n;
+      codes[n++] = skill;
+      codes[n++] = attr;
+    }
+    return { candidate: c, facts, codes, length: n, tag: this.internTag(c.languages, c.location, c.remote) };
+  }
+
   private ensureOrdinalCapacity(n: number): void {
-    if (n <= this.capOrd) return;
-    const cap = Math.ceil(Math.max(n, this.capOrd * 1.125 + 32) / 32) * 32;
+    const c = this.c;
+    if (n <= c.cap) return;
+    const cap = Math.ceil(Math.max(n, c.cap * 1.125 + 32) / 32) * 32;
     const words = cap >>> 5;
-    this.employee = resize(this.employee, words);
-    this.freelance = resize(this.freelance, words);
-    this.fwdStart = resize(this.fwdStart, cap + 1);
-    this.bits = this.bits.map((b) => (b ? resize(b, words) : null));
-    this.capOrd = cap;
+    c.employee = resize(c.employee, words);
+    c.freelance = resize(c.freelance, words);
+    c.flags = c.flags.map((b) => resize(b, words));
+    const oldWords = c.wordMinCost.length;
+    c.wordMinCost = resize(c.wordMinCost, words);
+    c.wordMinCost.fill(Infinity, oldWords);
+    c.fwdStart = resize(c.fwdStart, cap + 1);
+    c.missions = resize(c.missions, cap);
+    c.production = resize(c.production, cap);
+    c.cost = resize(c.cost, cap);
+    c.tag = resize(c.tag, cap);
+    c.winStart = resize(c.winStart, cap + 1);
+    this.p.bits = this.p.bits.map((b) => (b ? resize(b, words) : null));
+    c.cap = cap;
+  }
+
+  private setDomains(o: number, domains: number): void {
+    const c = this.c;
+    for (let i = 0; i < CORE_DOMAINS.length; i++) {
+      if ((domains >>> i) & 1) {
+        setBit(c.flags[FLAG_DOMAIN + i] as Int32Array, o);
+        c.flagCount[FLAG_DOMAIN + i] = (c.flagCount[FLAG_DOMAIN + i] as number) + 1;
+      }
+    }
+    const level = breadthLevel(domains);
+    for (let i = 0; i < 2; i++) {
+      if ((level >>> i) & 1) {
+        setBit(c.flags[FLAG_BREADTH + i] as Int32Array, o);
+        c.flagCount[FLAG_BREADTH + i] = (c.flagCount[FLAG_BREADTH + i] as number) + 1;
+      }
+    }
+  }
+
+  private domainsFromStore(o: number): number {
+    const c = this.c;
+    const mask = this.attrMask();
+    let domains = 0;
+    for (let k = c.fwdStart[o] as number; k < (c.fwdStart[o + 1] as number); k++) {
+      const code = c.fwd[k] as number;
+      const level = this.attrLevel[code & mask] as number;
+      domains |= domainBit(this.skillIds[code >>> this.attrBits] as string, level, this.domainOf);
+    }
+    return domains;
+  }
+
+  private setFlag(o: number, f: number): void {
+    setBit(this.c.flags[f] as Int32Array, o);
+    this.c.flagCount[f] = (this.c.flagCount[f] as number) + 1;
+  }
+
+  /** The availability months of a talent (see TRACKED_MONTHS). */
+  private setMonths(o: number, windows: readonly DayWindow[]): void {
+    if (this.months === 0) return;
+    if (windows.length === 0) {
+      for (let i = 0; i < this.months; i++) this.setFlag(o, FLAG_COUNT + i);
+      return;
+    }
+    const hit = this.monthHit;
+    hit.fill(0);
+    for (const w of windows) {
+      // A window gives days only at a capacity above 0 (availableDaysIn clamps it to 0–5).
+      if (!(w.daysPerWeek > 0)) continue;
+      const from = Math.max(w.start, this.monthFirstDay);
+      const to = Math.min(w.end, this.monthLastDay);
+      if (!(from <= to)) continue;
+      hit.fill(1, monthOfDay(from) - this.monthFrom, monthOfDay(to) - this.monthFrom + 1);
+    }
+    for (let i = 0; i < this.months; i++) if (hit[i]) this.setFlag(o, FLAG_COUNT + i);
   }
 
   /** Appends a record at a new ordinal: everything but the postings. */
-  private appendRecord(c: Candidate): number {
-    const o = this.nOrd;
+  private appendRecord(e: Encoded): number {
+    const o = this.c.n;
     this.ensureOrdinalCapacity(o + 1);
-    this.ids.push(c.id);
-    this.names.push(c.name);
-    this.buildIds?.push(c.id);
-    const target = c.source === 'employee' ? this.employee : this.freelance;
-    target[o >>> 5] = (target[o >>> 5] ?? 0) | (1 << (o & 31));
-    const stamp = ++this.stamp;
-    const start = this.fwdLen;
-    this.fwdSkill = growTo(this.fwdSkill, start + c.skills.length);
-    this.fwdAttr = growTo(this.fwdAttr, start + c.skills.length);
-    let len = start;
-    for (const s of c.skills) {
-      const code = this.internSkill(s.skillId);
-      const attr = this.internAttr(s.level, s.evidence);
-      if (this.seenStamp[code] === stamp) {
-        this.fwdAttr[this.seenAt[code] ?? 0] = attr;
-        continue;
-      }
-      this.seenStamp[code] = stamp;
-      this.seenAt[code] = len;
-      this.fwdSkill[len] = code;
-      this.fwdAttr[len] = attr;
-      len++;
-    }
-    this.fwdLen = len;
-    this.nOrd = o + 1;
-    this.fwdStart[o + 1] = len;
+    const c = this.c;
+    const { candidate, facts } = e;
+    c.ids.push(candidate.id);
+    c.names.push(candidate.name);
+    this.buildIds?.push(candidate.id);
+    setBit(candidate.source === 'employee' ? c.employee : c.freelance, o);
+    // Flags.
+    for (let i = 0; i < INDUSTRIES.length; i++)
+      if ((facts.industries >>> i) & 1) this.setFlag(o, FLAG_INDUSTRY + i);
+    for (let i = 0; i < FUNCTIONS.length; i++)
+      if ((facts.functions >>> i) & 1) this.setFlag(o, FLAG_FUNCTION + i);
+    this.setDomains(o, facts.domains);
+    const step = trackStep(facts) - 1;
+    for (let i = 0; i < 3; i++) if ((step >>> i) & 1) this.setFlag(o, FLAG_TRACK + i);
+    this.setMonths(o, facts.windows);
+    // Forward store.
+    const start = c.fwdLen;
+    const held = e.length >>> 1;
+    c.fwd = growTo(c.fwd, start + held);
+    const shift = this.attrBits;
+    for (let k = 0; k < held; k++)
+      c.fwd[start + k] = (((e.codes[2 * k] as number) << shift) | (e.codes[2 * k + 1] as number)) >>> 0;
+    c.fwdLen = start + held;
+    c.fwdStart[o + 1] = c.fwdLen;
+    // Profile columns.
+    c.missions[o] = facts.missions;
+    c.production[o] = facts.production;
+    this.setCost(o, facts.dailyCost);
+    c.tag[o] = e.tag;
+    this.setWindows(o, facts.windows);
+    c.n = o + 1;
     return o;
+  }
+
+  private setCost(o: number, cost: number): void {
+    const c = this.c;
+    const narrow = Math.fround(cost);
+    if (narrow === cost) c.cost[o] = narrow;
+    else {
+      c.cost[o] = NaN;
+      c.costAside.set(o, cost);
+    }
+    const w = o >>> 5;
+    if (cost < (c.wordMinCost[w] as number)) c.wordMinCost[w] = cost;
+  }
+
+  /** Windows in the columns when every one fits exactly, else in the side map. */
+  private setWindows(o: number, windows: readonly DayWindow[]): void {
+    const c = this.c;
+    const fits = windows.every(
+      (w) =>
+        Number.isInteger(w.start) &&
+        Number.isInteger(w.end) &&
+        w.start >= 0 &&
+        w.end >= 0 &&
+        w.start <= 0xffff &&
+        w.end <= 0xffff &&
+        Number.isInteger(2 * w.daysPerWeek) &&
+        w.daysPerWeek >= 0 &&
+        2 * w.daysPerWeek <= 0xff &&
+        !Object.is(w.daysPerWeek, -0),
+    );
+    const start = c.winLen;
+    if (fits && windows.length > 0) {
+      c.winDays = growTo(c.winDays, 2 * (start + windows.length));
+      c.winCap = growTo(c.winCap, start + windows.length);
+      windows.forEach((w, k) => {
+        c.winDays[2 * (start + k)] = w.start;
+        c.winDays[2 * (start + k) + 1] = w.end;
+        c.winCap[start + k] = 2 * w.daysPerWeek;
+      });
+      c.winLen = start + windows.length;
+    } else if (!fits)
+      c.winAside.set(
+        o,
+        windows.map((w) => ({ ...w })),
+      );
+    c.winStart[o] = start;
+    c.winStart[o + 1] = c.winLen;
+  }
+
+  /** Appends ordinal `o` of `from` to the columns `to` (compaction; ids and names are copied apart). */
+  private copyRecord(from: Columns, o: number, to: Columns): void {
+    const r = to.n;
+    setBit(hasBit(from.employee, o) ? to.employee : to.freelance, r);
+    for (let f = 0; f < from.flags.length; f++) {
+      if (hasBit(from.flags[f] as Int32Array, o)) {
+        setBit(to.flags[f] as Int32Array, r);
+        to.flagCount[f] = (to.flagCount[f] as number) + 1;
+      }
+    }
+    const a = from.fwdStart[o] as number;
+    const b = from.fwdStart[o + 1] as number;
+    to.fwd.set(from.fwd.subarray(a, b), to.fwdLen);
+    to.fwdLen += b - a;
+    to.fwdStart[r + 1] = to.fwdLen;
+    to.missions[r] = from.missions[o] as number;
+    to.production[r] = from.production[o] as number;
+    to.cost[r] = from.cost[o] as number;
+    const aside = from.costAside.get(o);
+    if (aside !== undefined) to.costAside.set(r, aside);
+    const cost = aside ?? (from.cost[o] as number);
+    if (cost < (to.wordMinCost[r >>> 5] as number)) to.wordMinCost[r >>> 5] = cost;
+    to.tag[r] = from.tag[o] as number;
+    const wa = from.winStart[o] as number;
+    const wb = from.winStart[o + 1] as number;
+    to.winDays.set(from.winDays.subarray(2 * wa, 2 * wb), 2 * to.winLen);
+    to.winCap.set(from.winCap.subarray(wa, wb), to.winLen);
+    to.winStart[r] = to.winLen;
+    to.winLen += wb - wa;
+    to.winStart[r + 1] = to.winLen;
+    const windows = from.winAside.get(o);
+    if (windows) to.winAside.set(r, windows);
+    to.n = r + 1;
   }
 
   /** After the appends of a build: the id order (later duplicates win), tight arrays, the postings. */
   private finishBuild(): void {
-    const n = this.nOrd;
+    const c = this.c;
+    const n = c.n;
     const ids = this.buildIds ?? [];
     this.buildIds = null;
     let sorted = true;
@@ -522,76 +1108,90 @@ export class TalentIndex {
       if (keep.length !== n) perm = Uint32Array.from(keep);
     }
     this.setBase(perm);
-    this.ids.trim();
-    this.names.trim();
-    this.fwdSkill = shrinkTo(this.fwdSkill, this.fwdLen);
-    this.fwdAttr = shrinkTo(this.fwdAttr, this.fwdLen);
-    this.capOrd = Math.ceil(n / 32) * 32;
-    this.employee = shrinkTo(this.employee, this.capOrd >>> 5);
-    this.freelance = shrinkTo(this.freelance, this.capOrd >>> 5);
-    this.fwdStart = shrinkTo(this.fwdStart, this.capOrd + 1);
+    c.ids.trim();
+    c.names.trim();
+    c.fwd = c.fwd.length === c.fwdLen ? c.fwd : c.fwd.slice(0, c.fwdLen);
+    c.winDays = c.winDays.slice(0, 2 * c.winLen);
+    c.winCap = c.winCap.slice(0, c.winLen);
     if (this.nDead > 0) this.compact();
     else this.buildPostings();
   }
 
   /** Rebuilds every skill's postings from the forward store (live ordinals only). */
   private buildPostings(): void {
+    const c = this.c;
     const skills = this.skillIds.length;
     const count = new Array<number>(skills).fill(0);
-    for (let o = 0; o < this.nOrd; o++) {
+    const shift = this.attrBits;
+    for (let o = 0; o < c.n; o++) {
       if (!this.isAlive(o)) continue;
-      for (let k = this.fwdStart[o] ?? 0; k < (this.fwdStart[o + 1] ?? 0); k++) {
-        const s = this.fwdSkill[k] ?? 0;
-        count[s] = (count[s] ?? 0) + 1;
+      for (let k = c.fwdStart[o] as number; k < (c.fwdStart[o + 1] as number); k++) {
+        const s = (c.fwd[k] as number) >>> shift;
+        count[s] = (count[s] as number) + 1;
       }
     }
-    const words = this.capOrd >>> 5;
-    this.bits = count.map((c) => (c > this.capOrd * this.bitmapDensity ? new Int32Array(words) : null));
-    this.lists = count.map((c, s) => (this.bits[s] ? null : new Uint32Array(Math.max(4, c))));
-    this.listLength = new Array<number>(skills).fill(0);
-    this.postingCount = count;
-    for (let o = 0; o < this.nOrd; o++) {
+    const words = c.cap >>> 5;
+    const p: Postings = {
+      bits: count.map((x) => (x > c.cap * this.bitmapDensity ? new Int32Array(words) : null)),
+      lists: [],
+      listLength: new Array<number>(skills).fill(0),
+      listLast: new Array<number>(skills).fill(-1),
+      count,
+    };
+    // Room for every gap and a few escapes; `post` grows a list that needs more.
+    p.lists = count.map((x, s) => (p.bits[s] ? null : new Uint16Array(Math.max(4, x + 6))));
+    this.p = p;
+    for (let o = 0; o < c.n; o++) {
       if (!this.isAlive(o)) continue;
-      for (let k = this.fwdStart[o] ?? 0; k < (this.fwdStart[o + 1] ?? 0); k++) {
-        const s = this.fwdSkill[k] ?? 0;
-        const b = this.bits[s];
-        if (b) {
-          b[o >>> 5] = (b[o >>> 5] ?? 0) | (1 << (o & 31));
-        } else {
-          const l = this.lists[s] as Uint32Array;
-          const len = this.listLength[s] ?? 0;
-          l[len] = o;
-          this.listLength[s] = len + 1;
-        }
+      for (let k = c.fwdStart[o] as number; k < (c.fwdStart[o + 1] as number); k++) {
+        const s = (c.fwd[k] as number) >>> shift;
+        const b = p.bits[s];
+        if (b) setBit(b, o);
+        else this.appendGap(s, o);
       }
     }
   }
 
+  /** Appends ordinal `o` (larger than the list's last) to a gap list. */
+  private appendGap(s: number, o: number): void {
+    const p = this.p;
+    const len = p.listLength[s] as number;
+    let l = p.lists[s] as Uint16Array;
+    const gap = o - (p.listLast[s] as number);
+    if (gap < ESCAPE) {
+      if (len + 1 > l.length) p.lists[s] = l = growTo(l, len + 1);
+      l[len] = gap;
+      p.listLength[s] = len + 1;
+    } else {
+      if (len + 3 > l.length) p.lists[s] = l = growTo(l, len + 3);
+      l[len] = ESCAPE;
+      l[len + 1] = o & 0xffff;
+      l[len + 2] = o >>> 16;
+      p.listLength[s] = len + 3;
+    }
+    p.listLast[s] = o;
+  }
+
   /** Adds ordinal `o` (the largest yet) to a skill's postings; a list grown dense becomes a bitmap. */
   private post(s: number, o: number): void {
-    this.postingCount[s] = (this.postingCount[s] ?? 0) + 1;
-    const b = this.bits[s];
+    const p = this.p;
+    const c = this.c;
+    p.count[s] = (p.count[s] as number) + 1;
+    const b = p.bits[s];
     if (b) {
-      b[o >>> 5] = (b[o >>> 5] ?? 0) | (1 << (o & 31));
+      setBit(b, o);
       return;
     }
-    const len = this.listLength[s] ?? 0;
-    if (len + 1 > this.capOrd * this.bitmapDensity) {
-      const bm = new Int32Array(this.capOrd >>> 5);
-      const l = this.lists[s] as Uint32Array;
-      for (let k = 0; k < len; k++) {
-        const x = l[k] ?? 0;
-        bm[x >>> 5] = (bm[x >>> 5] ?? 0) | (1 << (x & 31));
-      }
-      bm[o >>> 5] = (bm[o >>> 5] ?? 0) | (1 << (o & 31));
-      this.bits[s] = bm;
-      this.lists[s] = null;
-      this.listLength[s] = 0;
+    if (p.count[s] > c.cap * this.bitmapDensity) {
+      const bm = new Int32Array(c.cap >>> 5);
+      decodeList(p.lists[s] as Uint16Array, p.listLength[s] as number, (x) => setBit(bm, x));
+      setBit(bm, o);
+      p.bits[s] = bm;
+      p.lists[s] = null;
+      p.listLength[s] = 0;
+      p.listLast[s] = -1;
       return;
     }
-    const l = growTo(this.lists[s] as Uint32Array, len + 1);
-    l[len] = o;
-    this.lists[s] = l;
-    this.listLength[s] = len + 1;
+    this.appendGap(s, o);
   }
 }

@@ -1,118 +1,55 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, type Rng } from '../../random.js';
-import { buildAdjacency, type AdjacentSource } from '../../taxonomy/adjacency.js';
-import { BUILTIN_SKILLS } from '../../taxonomy/builtin-skills.js';
-import { buildTaxonomy } from '../../taxonomy/taxonomy.js';
-import { rankCandidates, type RankOptions } from '../rank-candidates.js';
-import type { Candidate, Requirement, TalentSource } from '../types.js';
+import { createRng } from '../../random.js';
+import { rankCandidates, type RankOptions, type RankProject } from '../rank-candidates.js';
+import type { Candidate } from '../types.js';
+import {
+  builtinWorld,
+  makeCandidate,
+  makePool,
+  makeProject,
+  randomFilters,
+  randomOptions,
+  randomWeights,
+  type World,
+} from './random-world.js';
 import { TalentIndex, type TalentIndexOptions } from './talent-index.js';
 import { rankWithIndex } from './top-k.js';
 
 // Brute force (`rankCandidates`, which scores every talent) is the reference throughout: the index must
-// return the same matches, in the same order, with the same scores and explanations.
-
-const EVIDENCE = ['mission', 'certification', 'cv', 'self', null] as const;
-
-interface World {
-  skills: string[];
-  adjacency: Map<string, AdjacentSource[]>;
-}
-
-/** The built-in taxonomy's skills and adjacency; pools draw from `width` of them (fewer: more overlap). */
-function builtinWorld(width: number, seed: number): World {
-  const tax = buildTaxonomy(BUILTIN_SKILLS);
-  const adjacency = buildAdjacency(tax);
-  const rng = createRng(seed);
-  // Prefer skills that take part in adjacency, so that adjacency credit shows up in the scores.
-  const linked = tax.skills.map((s) => s.id).filter((id) => adjacency.has(id));
-  const picked = new Set<string>();
-  while (picked.size < width) {
-    const id = rng.pick(linked);
-    picked.add(id);
-    for (const src of adjacency.get(id) ?? [])
-      if (picked.size < width && rng.chance(0.5)) picked.add(src.from);
-  }
-  return { skills: [...picked], adjacency };
-}
-
-/** A Zipf-like draw over the world's skills. */
-function drawSkill(rng: Rng, world: World): string {
-  const n = world.skills.length;
-  const r = Math.floor(n * Math.pow(rng.next(), 2.5));
-  return world.skills[Math.min(n - 1, r)] as string;
-}
-
-function makeCandidate(rng: Rng, world: World, id: string): Candidate {
-  const skills = [];
-  for (let k = rng.int(0, 14); k > 0; k--) {
-    // Duplicated claims happen (the last one counts, in scoreCandidate and in the index alike).
-    skills.push({ skillId: drawSkill(rng, world), level: rng.int(1, 5), evidence: rng.pick(EVIDENCE) });
-  }
-  const source: TalentSource = rng.chance(0.6) ? 'employee' : 'freelance';
-  return { id, name: `Talent ${id}`, source, skills };
-}
-
-function makePool(rng: Rng, world: World, n: number): Candidate[] {
-  // Ids in scrambled order, so that ordinal order and id order differ (ties go by id).
-  const out: Candidate[] = [];
-  for (let i = 0; i < n; i++) {
-    const id = `t${String((i * 7919) % 100003).padStart(6, '0')}`;
-    out.push(makeCandidate(rng, world, id));
-  }
-  return out;
-}
-
-function makeProject(rng: Rng, world: World): Requirement[] {
-  const reqs: Requirement[] = [];
-  for (let k = rng.int(1, 12); k > 0; k--) {
-    // Unknown skills (no talent holds them) and repeated skills are allowed.
-    const skillId = rng.chance(0.05) ? `unknown-${rng.int(1, 3)}` : drawSkill(rng, world);
-    reqs.push({ skillId, level: rng.int(1, 5), weight: rng.int(1, 3), must: rng.chance(0.3) });
-  }
-  return reqs;
-}
-
-function randomOptions(rng: Rng, poolSize: number): RankOptions {
-  const sources = [undefined, 'all', 'employee', 'freelance'] as const;
-  const tops = [1, 5, 10, 50, poolSize + 5];
-  const options: RankOptions = { top: rng.pick(tops), source: rng.pick(sources) };
-  if (rng.chance(0.3)) options.requireMust = true;
-  if (rng.chance(0.2)) options.weights = { coverage: 0.3, levelFit: 0.3, adjacency: 0.4 };
-  return options;
-}
+// return the same matches, in the same order, with the same scores, parts and explanations.
 
 function expectSameRanking(
   index: TalentIndex,
   pool: Iterable<Candidate>,
-  reqs: Requirement[],
-  adjacency: ReadonlyMap<string, readonly AdjacentSource[]>,
+  project: RankProject,
+  world: World,
   options: RankOptions,
 ): void {
-  const expected = rankCandidates(pool, reqs, adjacency, options);
-  const actual = rankWithIndex(index, reqs, adjacency, options);
+  const expected = rankCandidates(pool, project, world, options);
+  const actual = rankWithIndex(index, project, world, options);
   expect(actual.map((m) => [m.talentId, m.score])).toEqual(expected.map((m) => [m.talentId, m.score]));
   expect(actual).toEqual(expected);
 }
 
 describe('rankWithIndex', () => {
-  const layouts: [string, TalentIndexOptions][] = [
+  const layouts: [string, Partial<TalentIndexOptions>][] = [
     ['default containers', {}],
     ['all bitmaps', { bitmapDensity: 0 }],
-    ['all sorted lists', { bitmapDensity: 1 }],
+    ['all gap lists', { bitmapDensity: 1 }],
   ];
   for (const [layout, indexOptions] of layouts) {
-    it(`matches brute force on generated pools (${layout})`, () => {
+    it(`matches brute force on generated pools, with filters and weights (${layout})`, () => {
       const rng = createRng(101);
       for (const [width, size] of [
         [12, 1500],
         [40, 3000],
         [120, 3000],
       ] as const) {
-        const world = builtinWorld(width, size + width);
+        const world = builtinWorld(width, rng);
         const pool = makePool(rng, world, size);
-        const index = TalentIndex.build(pool, indexOptions);
-        for (let p = 0; p < 60; p++) {
-          expectSameRanking(index, pool, makeProject(rng, world), world.adjacency, randomOptions(rng, size));
+        const index = TalentIndex.build(pool, { domainOf: world.domainOf, ...indexOptions });
+        for (let p = 0; p < 40; p++) {
+          expectSameRanking(index, pool, makeProject(rng, world), world, randomOptions(rng, size));
         }
       }
     });
@@ -123,39 +60,79 @@ describe('rankWithIndex', () => {
     // which must send the scan back for an exact second pass.
     const rng = createRng(303);
     for (const width of [8, 60]) {
-      const world = builtinWorld(width, 77 + width);
+      const world = builtinWorld(width, rng);
       const pool = makePool(rng, world, 8000);
-      const index = TalentIndex.build(pool);
+      const index = TalentIndex.build(pool, { domainOf: world.domainOf });
       for (let p = 0; p < 40; p++) {
         const options: RankOptions = {
           top: rng.pick([3, 20, 50, 120]),
-          source: rng.pick(['employee', 'freelance', 'all'] as const),
+          filters: randomFilters(rng),
           requireMust: rng.chance(0.5),
         };
-        expectSameRanking(index, pool, makeProject(rng, world), world.adjacency, options);
+        const weights = randomWeights(rng);
+        if (weights) options.weights = weights;
+        expectSameRanking(index, pool, makeProject(rng, world), world, options);
       }
+    }
+  });
+
+  it('is decided by the non-skill parts when the skills are equal', () => {
+    // Every talent holds the same skills at the same level: only vertical experience, track record,
+    // availability, budget and breadth separate them, so any bound that overstates or understates one
+    // of them changes the top.
+    const rng = createRng(5);
+    const world = builtinWorld(80, rng);
+    const skills = world.skills.slice(0, 4).map((skillId) => ({ skillId, level: 3, evidence: 'cv' }));
+    const shared = new Set(world.skills.slice(0, 4));
+    // Their other skills differ (so does their breadth), the required ones are the same.
+    const pool = makePool(rng, world, 4000).map((c) => ({
+      ...c,
+      skills: [...c.skills.filter((s) => !shared.has(s.skillId)), ...skills],
+    }));
+    const index = TalentIndex.build(pool, { domainOf: world.domainOf });
+    for (let p = 0; p < 40; p++) {
+      const project = makeProject(rng, world);
+      project.requirements = skills.map((s) => ({ ...s, weight: 1, must: false }));
+      const weights = randomWeights(rng);
+      expectSameRanking(index, pool, project, world, {
+        top: rng.pick([1, 10, 50]),
+        ...(weights && { weights }),
+      });
     }
   });
 
   it('breaks ties by talent id when many talents score the same', () => {
     const rng = createRng(7);
-    const world = builtinWorld(4, 3);
-    // Four skills, one level: a few distinct scores shared by hundreds of talents each.
+    const world = builtinWorld(4, rng);
+    // Four skills, one level, one profile: a few distinct scores shared by hundreds of talents each.
+    const same = makeCandidate(rng, world, 'x');
     const pool = makePool(rng, world, 2000).map((c) => ({
-      ...c,
+      ...same,
+      id: c.id,
+      name: c.name,
+      source: c.source,
       skills: c.skills.map((s) => ({ ...s, level: 3 })),
     }));
     // Ids in any order, and in ordinal order (where ties compare ordinals), also after an update.
     const sorted = [...pool].sort((a, b) => (a.id < b.id ? -1 : 1));
-    const indexes = [TalentIndex.build(pool), TalentIndex.build(sorted), TalentIndex.build(sorted)];
+    const domainOf = world.domainOf;
+    const indexes = [
+      TalentIndex.build(pool, { domainOf }),
+      TalentIndex.build(sorted, { domainOf }),
+      TalentIndex.build(sorted, { domainOf }),
+    ];
     const updated = { ...(sorted[5] as Candidate), id: 'a-first' };
     indexes[2]?.upsert(updated);
-    const pools = [pool, sorted, [...sorted, updated]];
-    for (let p = 0; p < 30; p++) {
-      const reqs = makeProject(rng, world);
+    const pools = [pool, [...sorted, updated]];
+    for (let p = 0; p < 12; p++) {
+      const project = makeProject(rng, world);
       for (const top of [1, 7, 50, 400]) {
+        const options = { top, requireMust: false };
+        const [expected, withUpdate] = pools.map((x) => rankCandidates(x, project, world, options));
+        // Ties there are: far fewer distinct scores than talents.
+        if (top === 400) expect(new Set(expected?.map((m) => m.score)).size).toBeLessThan(100);
         indexes.forEach((index, i) =>
-          expectSameRanking(index, pools[i] as Candidate[], reqs, world.adjacency, { top }),
+          expect(rankWithIndex(index, project, world, options)).toEqual(i < 2 ? expected : withUpdate),
         );
       }
     }
@@ -163,42 +140,112 @@ describe('rankWithIndex', () => {
 
   it('follows scoreCandidate on unsorted adjacency lists and custom weights', () => {
     const rng = createRng(11);
-    const world = builtinWorld(30, 5);
+    const world = builtinWorld(30, rng);
     // Reverse every source list: scoreCandidate's early exit then stops at different places.
-    const reversed = new Map([...world.adjacency].map(([k, v]) => [k, [...v].reverse()]));
+    const reversed: World = {
+      ...world,
+      adjacency: new Map([...world.adjacency].map(([k, v]) => [k, [...v].reverse()])),
+    };
     const pool = makePool(rng, world, 2000);
-    const index = TalentIndex.build(pool);
+    const index = TalentIndex.build(pool, { domainOf: world.domainOf });
     for (let p = 0; p < 40; p++) {
-      const options = { top: 20, weights: { coverage: 0.2, levelFit: 0.2, adjacency: 0.6 } };
-      expectSameRanking(index, pool, makeProject(rng, world), reversed, options);
+      const weights = {
+        coverage: 0.2,
+        levelFit: 0.2,
+        adjacency: 0.6,
+        vertical: 0.1,
+        trackRecord: 0,
+        availability: 0.1,
+        budget: 0,
+        breadth: 0.05,
+      };
+      expectSameRanking(index, pool, makeProject(rng, world), reversed, { top: 20, weights });
     }
   });
 
-  it('handles edge cases like brute force does', () => {
+  it('scores everyone when a weight is negative (no bound holds then)', () => {
+    const rng = createRng(12);
+    const world = builtinWorld(30, rng);
+    const pool = makePool(rng, world, 1500);
+    const index = TalentIndex.build(pool, { domainOf: world.domainOf });
+    for (let p = 0; p < 10; p++) {
+      const weights = {
+        coverage: 0.4,
+        levelFit: 0.25,
+        adjacency: 0.1,
+        vertical: -0.3,
+        trackRecord: 0.05,
+        availability: -0.2,
+        budget: 0.03,
+        breadth: -0.1,
+      };
+      expectSameRanking(index, pool, makeProject(rng, world), world, {
+        top: 30,
+        weights,
+        requireMust: false,
+      });
+    }
+  });
+
+  it('handles edge cases and bad input like brute force does', () => {
     const rng = createRng(13);
-    const world = builtinWorld(20, 9);
+    const world = builtinWorld(20, rng);
     const pool = makePool(rng, world, 500);
-    const index = TalentIndex.build(pool);
+    const index = TalentIndex.build(pool, { domainOf: world.domainOf });
     const some = makeProject(rng, world);
-    const cases: [Requirement[], RankOptions][] = [
-      [[], { top: 10 }],
+    const nobody = [{ skillId: 'nobody-has-this', level: 3, weight: 1, must: true }];
+    const cases: [RankProject, RankOptions][] = [
+      [{ ...some, requirements: [] }, { top: 10 }],
       [some, { top: 0 }],
       [some, { top: -3 }],
       [some, { top: 2.7 }],
       [some, { top: Infinity }],
-      [[{ skillId: 'nobody-has-this', level: 3, weight: 1, must: true }], { top: 10 }],
-      [[{ skillId: 'nobody-has-this', level: 3, weight: 1, must: true }], { top: 10, requireMust: true }],
-      [[{ skillId: world.skills[0] as string, level: 0, weight: 1, must: false }], { top: 5 }],
+      [some, { top: NaN }],
+      [{ ...some, requirements: nobody }, { top: 10 }],
+      [
+        { ...some, requirements: nobody },
+        { top: 10, requireMust: false },
+      ],
+      [
+        { ...some, requirements: [{ skillId: world.skills[0] as string, level: 0, weight: 1, must: false }] },
+        { top: 5 },
+      ],
+      [{ ...some, budget: 0 }, { top: 5 }],
+      [{ ...some, startDate: some.endDate }, { top: 5 }],
+      [some, { top: 50, filters: { maxRate: 0 } }],
+      [some, { top: 50, filters: { location: { place: '  ', remoteOk: false } } }],
+      [
+        some,
+        { top: 50, filters: { available: { start: '2025-03-01', end: '2025-03-01', minDaysPerWeek: 0 } } },
+      ],
     ];
-    for (const [reqs, options] of cases) expectSameRanking(index, pool, reqs, world.adjacency, options);
-    expect(rankWithIndex(TalentIndex.build([]), some, world.adjacency, { top: 5 })).toEqual([]);
+    for (const [project, options] of cases) expectSameRanking(index, pool, project, world, options);
+    expect(
+      rankWithIndex(TalentIndex.build([], { domainOf: world.domainOf }), some, world, { top: 5 }),
+    ).toEqual([]);
+    // Invalid input fails the same way, even when there is nothing to rank.
+    const empty = TalentIndex.build([], { domainOf: world.domainOf });
+    const bad: [RankProject, RankOptions][] = [
+      [{ ...some, endDate: '2020-01-01', startDate: '2021-01-01' }, { top: 5 }],
+      [some, { top: 0, filters: { maxRate: -1 } }],
+      [
+        some,
+        { top: 5, filters: { available: { start: '2025-02-01', end: '2025-01-01', minDaysPerWeek: 1 } } },
+      ],
+      [some, { top: 5, filters: { industries: ['space' as never] } }],
+    ];
+    for (const [project, options] of bad) {
+      expect(() => rankCandidates(pool, project, world, options)).toThrow();
+      expect(() => rankWithIndex(index, project, world, options)).toThrow();
+      expect(() => rankWithIndex(empty, project, world, options)).toThrow();
+    }
   });
 
   it('sees upserts and removals at the next query, and after compaction', () => {
     const rng = createRng(17);
-    const world = builtinWorld(40, 21);
+    const world = builtinWorld(40, rng);
     const initial = makePool(rng, world, 2000);
-    const index = TalentIndex.build(initial);
+    const index = TalentIndex.build(initial, { domainOf: world.domainOf });
     // The reference pool: a map keeps each id once, the latest version.
     const pool = new Map(initial.map((c) => [c.id, c]));
     let nextId = 200000;
@@ -224,8 +271,13 @@ describe('rankWithIndex', () => {
       if (round === 20) index.compact();
       expect(index.size).toBe(pool.size);
       for (let p = 0; p < 5; p++) {
-        const options = randomOptions(rng, pool.size);
-        expectSameRanking(index, pool.values(), makeProject(rng, world), world.adjacency, options);
+        expectSameRanking(
+          index,
+          pool.values(),
+          makeProject(rng, world),
+          world,
+          randomOptions(rng, pool.size),
+        );
       }
     }
     // Enough removals trigger compaction by themselves; rankings still agree.
@@ -235,7 +287,21 @@ describe('rankWithIndex', () => {
     }
     expect(index.stats().dead).toBeLessThanOrEqual(index.size + 64);
     for (let p = 0; p < 20; p++) {
-      expectSameRanking(index, pool.values(), makeProject(rng, world), world.adjacency, { top: 25 });
+      expectSameRanking(index, pool.values(), makeProject(rng, world), world, randomOptions(rng, pool.size));
     }
+  });
+
+  it('refuses a record ranking would refuse, and changes nothing then', () => {
+    const rng = createRng(19);
+    const world = builtinWorld(10, rng);
+    const pool = makePool(rng, world, 50);
+    const index = TalentIndex.build(pool, { domainOf: world.domainOf });
+    const first = pool[0] as Candidate;
+    const badDate = { ...first, availability: [{ start: '2025-13-01', end: '2025-12-31', daysPerWeek: 3 }] };
+    expect(() => index.upsert(badDate)).toThrow();
+    expect(() => index.upsert({ ...first, dailyCost: NaN })).toThrow();
+    expect(index.get(first.id)).toEqual(index.get(first.id));
+    expect(index.size).toBe(50);
+    expectSameRanking(index, pool, makeProject(rng, world), world, { top: 50, requireMust: false });
   });
 });

@@ -1,32 +1,51 @@
 /**
- * Exact top-K ranking over a TalentIndex: the same K talents, scores and order as `rankCandidates`
- * (which scores every talent), while scoring only a few hundred.
+ * Exact top-K ranking over a TalentIndex: the same K talents, scores (as the same doubles) and order as
+ * `rankCandidates` (which filters and scores every talent), all eight parts and the filters included,
+ * while scoring only a few hundred talents.
  *
  * Bound. Requirement i contributes at most ε_i when the talent holds its skill (coverage + the best level
  * fit) and at most α_i otherwise (adjacency: the best transfer credit of any source skill, times the
- * adjacency weight). So a talent's score is at most
- *   ub = A + Σ_{project skills t held} δ_t,   A = Σ_i α_i,   δ_t = Σ_{i: skill(i) = t} max(0, ε_i − α_i),
- * which needs only skill membership. Adjacency is folded into the constant A instead of getting postings
- * of its own: its weight is small, and one membership test a skill keeps the bound cheap.
+ * adjacency weight). The non-skill parts are per-talent constants for a query, each bounded through the
+ * index's flag bitmaps, so that they become terms like the skills:
+ * - vertical: the project industry's flag (δ = ½ w) and its business function's (δ = ½ w), exactly;
+ * - breadth: the two bits of the breadth level (δ = w/3 and 2w/3), exactly;
+ * - track record: rounded up to eighths, 1/8 always and three bits for the rest (δ = w/8, 2w/8, 4w/8);
+ * - availability: each tracked month of the project is a term worth its share of the project's working
+ *   days (the flag: no window at all, or a window with days in that month), the days outside the tracked
+ *   months count in full;
+ * - budget: by the least daily cost of each word of 32 talents, then each talent's own cost.
+ * So a talent's score is at most
+ *   ub = F + Σ_{terms t held} δ_t,   F = Σ_i α_i + the constants above,
+ *   δ_t = Σ_{i: skill(i) = t} max(0, ε_i − α_i) for a skill t,
+ * which needs only membership. Adjacency is folded into the constant instead of getting postings of its
+ * own: its weight is small, and one membership test a skill keeps the bound cheap.
+ *
+ * Filters are masks where that is cheap and exact (source, industries: bitmaps, 32 talents at a time; the
+ * maximum rate: a word whose least cost is above it is skipped), then per talent on the few that get that
+ * far (languages and place: evaluated once per interned tag; the availability window: from the windows
+ * in the columns, coversWindow for the unclear cases). Must-haves are ANDs of their skills' bitmaps.
  *
  * A min-heap keeps the best K so far; its worst score is θ, and a talent can only enter if ub ≥ θ.
  * The project's skills are split by how many talents hold them (MaxScore's essential / non-essential
  * split, by density rather than weight):
  * - sparse skills (held by ≤ 1/32 of the talents): their postings are walked once, adding each holder's
- *   δ, quantized and rounded up, into a per-talent accumulator; the largest sum in each word of 32
- *   talents is kept too;
- * - dense skills: handled 32 talents at a time, one 32-bit word of each posting bitmap.
- * The scan visits the words in ordinal order. A word is skipped at once when A + (its best sparse sum) +
- * Σδ(dense) < θ: for a project of rare skills that is most words, for one load. Otherwise the dense
- * skills each talent misses are summed by bit-sliced adders (δ quantized to units of the slack, rounded
- * down; six planes, 32 talents per operation, no branches) and the talents that miss more than the word's
- * slack are dropped; skills most likely to be missed go first, and a word is left once at most one talent
- * survives. Survivors get their exact bound from the accumulator and the bitmaps; the few above θ are
- * bounded again with their levels, then scored from the forward store, replaying `scoreCandidate`'s
- * arithmetic operation for operation so that the score is the same double; ties on θ go to the smaller
- * id, as in `compareMatches`. The plan (must-hold skills, units, order) is recomputed when θ has risen by
- * 2% of the slack: a plan made for a lower θ only prunes less. All bounds are inflated by a relative 1e-9,
- * far above the rounding of a sum of doubles, so rounding can never drop a talent that belongs.
+ *   δ, quantized and rounded up, into a per-talent accumulator (the largest sum in each word of 32 talents
+ *   is kept too) and filling a scratch bitmap;
+ * - dense skills and the flag terms: handled 32 talents at a time, one 32-bit word of each bitmap.
+ * The scan visits the words in ordinal order. A word is skipped at once when F + (its best sparse sum) +
+ * Σδ(dense) + its budget bound < θ: for a project of rare skills that is most words, for one load.
+ * Otherwise the terms each talent misses are summed by bit-sliced adders (δ quantized to units of the
+ * slack, rounded down; six planes, 32 talents per operation, no branches) and the talents that miss more
+ * than their slack are dropped; terms most likely to be missed go first, and a word is left once at most
+ * one talent survives. Survivors go through the per-talent filters, then get their exact bound from the
+ * accumulator, the bitmaps and their cost; the few above θ are bounded again with their levels and their
+ * exact non-skill parts, then scored from the forward store, replaying `scoreCandidate`'s arithmetic
+ * operation for operation (the non-skill values by profile.ts's own functions on the stored facts) so
+ * that the score is the same double; ties on θ go to the smaller id, as in `compareMatches`. The plan
+ * (must-hold terms, units, order) is recomputed when θ has risen by 2% of the slack: a plan made for a
+ * lower θ only prunes less. All bounds are inflated by a relative 1e-9, far above the rounding of a sum
+ * of doubles, so rounding can never drop a talent that belongs. Weights with a negative part would make
+ * every bound wrong: the scan then scores every talent that passes the filters.
  *
  * Warm start (see `run`): a pass over 1 word in 16 estimates a floor below the final θ, so that the full
  * pass prunes from its first word; if the floor turns out too high the pass is redone without it.
@@ -39,13 +58,42 @@
  * zeroed after each query, so that a query allocates no megabytes; queries are synchronous, so one
  * scratch an index is enough.
  *
- * Only the K winners become a `Match` (with explanation), by `scoreCandidate` itself.
+ * Only the K winners become a `Match` (with explanation), by `scoreCandidate` itself on the index's
+ * candidate and facts.
  */
-import type { AdjacentSource } from '../../taxonomy/adjacency.js';
-import { compareMatches, type RankOptions } from '../rank-candidates.js';
-import { DEFAULT_WEIGHTS, effectiveWeights, levelFit, scoreCandidate } from '../score-candidate.js';
-import type { Match, Requirement, ScoreWeights } from '../types.js';
-import type { TalentIndex, TalentIndexView } from './talent-index.js';
+import { FUNCTIONS, INDUSTRIES } from '../../model.js';
+import {
+  budgetValue,
+  compileFilters,
+  coversWindow,
+  profileValues,
+  projectProfile,
+  trackRecordValue,
+  type CompiledFilters,
+  type ProfileFacts,
+  type ProjectProfile,
+} from '../profile.js';
+import { compareMatches, type RankOptions, type RankProject, type RankTaxonomy } from '../rank-candidates.js';
+import {
+  DEFAULT_WEIGHTS,
+  levelFit,
+  scoreCandidate,
+  scoringContext,
+  type ScoringContext,
+} from '../score-candidate.js';
+import { SCORE_PARTS, type Match, type Requirement, type ScoreWeights } from '../types.js';
+import { weekdaysBetween } from '../../teams/working-days.js';
+import {
+  FLAG_BREADTH,
+  FLAG_COUNT,
+  FLAG_FUNCTION,
+  FLAG_INDUSTRY,
+  FLAG_TRACK,
+  TRACK_STEPS,
+  type TalentIndex,
+  type TalentIndexView,
+  type TalentTag,
+} from './talent-index.js';
 
 /** Relative and absolute inflation of upper bounds. */
 const REL = 1e-9;
@@ -61,6 +109,8 @@ const REPLAN = 0.02;
 const SPARSE = 1 / 32;
 /** Resolution of the sparse accumulators: the sparse skills' Σδ is split into this many units. */
 const ACC_UNITS = 4000;
+/** Gap lists (talent-index.ts): an escape is followed by the ordinal in two halves. */
+const ESCAPE = 0xffff;
 
 /** Query scratch kept per index, zero between queries. */
 interface Scratch {
@@ -87,17 +137,27 @@ export function queryScratchBytes(index: TalentIndex): number {
   );
 }
 
-/** Ranks the indexed pool for a project; the same results as `rankCandidates` over the same talents. */
+/**
+ * Ranks the indexed pool for a project: the same results as `rankCandidates` over the same talents (same
+ * talents, scores as the same doubles, same order), filters and must-haves included. The core domains are
+ * the index's own (see TalentIndex.refreshDomains): `taxonomy.domainOf` is not read.
+ */
 export function rankWithIndex(
   index: TalentIndex,
-  reqs: readonly Requirement[],
-  adjacency: ReadonlyMap<string, readonly AdjacentSource[]>,
+  project: RankProject,
+  taxonomy: RankTaxonomy,
   options: RankOptions,
 ): Match[] {
+  // Validated first, in rankCandidates' order, so that a bad project or filter fails the same way.
+  const ctx = scoringContext(
+    project.requirements,
+    taxonomy.adjacency,
+    options.weights ?? DEFAULT_WEIGHTS,
+    projectProfile(project),
+  );
+  const filters = compileFilters(options.filters);
   const limit = Math.trunc(options.top);
   if (!(limit > 0) || index.size === 0) return [];
-  const weights = options.weights ?? DEFAULT_WEIGHTS;
-  const shares = effectiveWeights(reqs);
   let scratch = scratchByIndex.get(index);
   if (!scratch) {
     scratch = {
@@ -111,7 +171,7 @@ export function rankWithIndex(
   const k = Math.min(limit, index.size);
   let winners: number[];
   try {
-    const scan = new TopKScan(index.view(), reqs, shares, adjacency, weights, options, k, scratch);
+    const scan = new TopKScan(index, ctx, filters, options.requireMust ?? true, k, scratch);
     winners = scan.run();
     scan.releaseScratch();
   } catch (e) {
@@ -119,14 +179,17 @@ export function rankWithIndex(
     scratchByIndex.delete(index);
     throw e;
   }
-  return winners
-    .map((o) => scoreCandidate(index.candidateAt(o), reqs, shares, adjacency, weights))
-    .sort(compareMatches);
+  return winners.map((o) => scoreCandidate(index.candidateAt(o), index.factsAt(o), ctx)).sort(compareMatches);
 }
 
 class TopKScan {
+  private readonly v: TalentIndexView;
+  private readonly w: ScoreWeights;
+  private readonly project: ProjectProfile;
   private readonly m: number;
   private readonly nAttr: number;
+  private readonly attrMask: number;
+  private readonly attrBits: number;
   // Scoring tables, per requirement (see scoreAt).
   private readonly covC: Float64Array;
   private readonly adjC: Float64Array;
@@ -142,22 +205,38 @@ class TopKScan {
   private readonly heldAttr: Int32Array;
   private stamp = 0;
   private score = 0;
-  // Terms: the distinct project skills some talent holds, each with a bitmap for this query.
+  // Terms: the distinct project skills some talent holds, then the flags of the non-skill parts (see the
+  // header); each with a bitmap for this query.
   private readonly nTerms: number;
   private readonly termDelta: Float64Array;
   private readonly termDensity: Float64Array;
   private readonly termBits: Int32Array[];
-  private readonly termList: (Uint32Array | null)[];
+  private readonly termList: (Uint16Array | null)[];
   private readonly termLen: Int32Array;
-  private readonly byRarity: Int32Array;
   private readonly bigA: number;
-  private readonly bigDelta: number;
+  /** The non-skill parts' bound that no flag carries: availability (≤ 1), the track record's first step. */
+  private readonly nsConst: number;
+  /** Availability months of the project (flags and δ), and the availability bound outside them. */
+  private readonly monthFlags: number[] = [];
+  private readonly monthDeltas: number[] = [];
+  private readonly avConst: number;
+  /** Budget weight when the project has a budget (then bounded per word and per talent), else 0. */
+  private readonly wBudget: number;
+  private readonly budgetFacts: ProfileFacts;
   private readonly scratch: Scratch;
   private scratchUsed = 0;
   /** requireMust: terms every result must hold; `impossible` when one is held by nobody. */
   private readonly mustTerms: Int32Array;
   private readonly impossible: boolean;
+  // Filters.
   private readonly sourceBits: Int32Array | null;
+  private readonly industryFilter: Int32Array[];
+  private readonly maxRate: number;
+  /** Per tag: whether it passes the language and place filters (null: no such filter). */
+  private readonly tagPass: Uint8Array | null;
+  private readonly available: CompiledFilters['available'];
+  /** Weights with a negative part make the bounds wrong: every talent is scored then. */
+  private readonly prunable: boolean;
   // Heap of the K best so far, worst at the root.
   private k: number;
   private readonly hScore: Float64Array;
@@ -176,11 +255,15 @@ class TopKScan {
   // Sparse skills (see the header): quantum of the accumulators, their largest value, and the dense rest.
   private readonly sparse: Int32Array;
   private readonly dense: Int32Array;
+  /** Dense then sparse terms: what the word counters may count. */
+  private readonly counted: Int32Array;
   /** denseRest[j]: the δ of dense[j…] together. */
   private readonly denseRest: Float64Array;
   private unit = 0;
   private maxAcc = 0;
   private denseDelta = 0;
+  /** The δ of every sparse term together (exact, not in accumulator units). */
+  private sparseDelta = 0;
   private nTouched = 0;
   private readonly holdTerms: Int32Array;
   private nHold = 0;
@@ -190,23 +273,26 @@ class TopKScan {
   private nCnt = 0;
 
   constructor(
-    private readonly v: TalentIndexView,
-    reqs: readonly Requirement[],
-    shares: readonly number[],
-    adjacency: ReadonlyMap<string, readonly AdjacentSource[]>,
-    weights: ScoreWeights,
-    options: RankOptions,
+    private readonly index: TalentIndex,
+    ctx: ScoringContext,
+    filters: CompiledFilters,
+    requireMust: boolean,
     k: number,
     scratch: Scratch,
   ) {
+    const v = (this.v = index.view());
+    const { reqs, shares, adjacency, weights } = ctx;
+    this.w = weights;
+    this.project = ctx.project;
     const m = (this.m = reqs.length);
     const nAttr = (this.nAttr = v.attrLevel.length);
+    this.attrBits = v.attrBits;
+    this.attrMask = (1 << v.attrBits) - 1;
     this.k = k;
     this.hScore = new Float64Array(k);
     this.hOrd = new Int32Array(k);
-    this.sourceBits =
-      options.source === 'employee' ? v.employee : options.source === 'freelance' ? v.freelance : null;
     this.scratch = scratch;
+    this.prunable = SCORE_PARTS.every((p) => weights[p] >= 0 && weights[p] < Infinity);
 
     // Every skill the scoring may look at gets a slot; the project's exact skills become terms.
     this.slotOfCode = new Int32Array(v.skillIds.length).fill(-1);
@@ -279,30 +365,85 @@ class TopKScan {
     this.heldStamp = new Int32Array(nSlots);
     this.heldAttr = new Int32Array(nSlots);
     this.bigA = bigA;
+    const nSkillTerms = termCode.length;
+    const termDensity = termCode.map((c) => (v.postingCount[c] ?? 0) / Math.max(1, v.ordinals));
+    this.termList = termCode.map((c) => v.lists[c] ?? null);
+    this.termLen = new Int32Array(nSkillTerms);
+    termCode.forEach((c, t) => (this.termLen[t] = v.listLength[c] ?? 0));
+    this.termCode = termCode;
+    // A list term gets a zeroed scratch bitmap, filled as its list is walked (see accumulate).
+    this.termBits = termCode.map((c) => v.bits[c] ?? this.scratchBitmap());
+
+    // The non-skill parts as flag terms: a talent with the flag gets δ more in its bound.
+    const project = ctx.project;
+    const flagTerm = (flag: number, delta: number) => {
+      if (!(delta > 0) || flag < 0) return;
+      termCode.push(-1);
+      termDelta.push(delta);
+      termDensity.push((v.flagCount[flag] ?? 0) / Math.max(1, v.ordinals));
+      this.termList.push(null);
+      this.termBits.push(v.flags[flag] as Int32Array);
+    };
+    const industry = INDUSTRIES.indexOf(project.industry);
+    const businessFunction = FUNCTIONS.indexOf(project.businessFunction);
+    flagTerm(industry < 0 ? -1 : FLAG_INDUSTRY + industry, 0.5 * weights.vertical);
+    flagTerm(businessFunction < 0 ? -1 : FLAG_FUNCTION + businessFunction, 0.5 * weights.vertical);
+    flagTerm(FLAG_BREADTH, weights.breadth / 3);
+    flagTerm(FLAG_BREADTH + 1, (2 * weights.breadth) / 3);
+    for (let b = 0; b < 3; b++) flagTerm(FLAG_TRACK + b, (weights.trackRecord * (1 << b)) / TRACK_STEPS);
+    // Availability: each tracked month of the project is a term worth its share of the project's working
+    // days (a talent without a window in it gives none of them); days outside the tracked months are
+    // bounded by the weight itself.
+    const wd = project.window.workingDays;
+    let avConst = weights.availability;
+    if (v.months > 0 && wd > 0 && weights.availability > 0) {
+      let outside = wd;
+      for (let i = 0; i < v.months; i++) {
+        const a = Math.max(v.monthStarts[i] as number, project.window.start);
+        const b = Math.min((v.monthStarts[i + 1] as number) - 1, project.window.end);
+        const days = weekdaysBetween(a, b);
+        if (days === 0) continue;
+        outside -= days;
+        const delta = (weights.availability * days) / wd;
+        this.monthFlags.push(FLAG_COUNT + i);
+        this.monthDeltas.push(delta);
+        flagTerm(FLAG_COUNT + i, delta);
+      }
+      avConst = (weights.availability * outside) / wd;
+    }
+    this.avConst = avConst;
+    const hasBudget = project.targetRate !== null;
+    this.wBudget = hasBudget ? weights.budget : 0;
+    this.nsConst = weights.trackRecord / TRACK_STEPS + avConst + (hasBudget ? 0 : weights.budget);
+    this.budgetFacts = {
+      industries: 0,
+      functions: 0,
+      missions: 0,
+      production: 0,
+      dailyCost: 0,
+      windows: [],
+      domains: 0,
+    };
 
     const nTerms = (this.nTerms = termCode.length);
-    this.termCode = termCode;
     this.termDelta = Float64Array.from(termDelta);
-    this.bigDelta = termDelta.reduce((a, b) => a + b, 0);
-    this.termDensity = Float64Array.from(termCode, (c) => (v.postingCount[c] ?? 0) / Math.max(1, v.ordinals));
-    this.termList = termCode.map((c) => v.lists[c] ?? null);
-    this.termLen = Int32Array.from(termCode, (c) => v.listLength[c] ?? 0);
-    this.termBits = termCode.map((c, t) => v.bits[c] ?? this.expand(t));
+    this.termDensity = Float64Array.from(termDensity);
     const density = this.termDensity;
-    this.byRarity = Int32Array.from(termCode.keys()).sort(
+    const byRarity = Int32Array.from(termCode.keys()).sort(
       (a, b) => (density[a] as number) - (density[b] as number) || a - b,
     );
     const sparse: number[] = [];
     const dense: number[] = [];
-    for (const t of this.byRarity) {
+    for (const t of byRarity) {
       if (!((this.termDelta[t] as number) > 0)) continue;
-      if ((density[t] as number) <= SPARSE) sparse.push(t);
+      if (t < nSkillTerms && (density[t] as number) <= SPARSE) sparse.push(t);
       else dense.push(t);
     }
     this.sparse = Int32Array.from(sparse);
     // Heaviest first, with what is left after each, so that a talent's exact bound can stop early.
     dense.sort((a, b) => (this.termDelta[b] as number) - (this.termDelta[a] as number) || a - b);
     this.dense = Int32Array.from(dense);
+    this.counted = Int32Array.from([...dense, ...sparse]);
     this.denseRest = new Float64Array(dense.length + 1);
     for (let j = dense.length - 1; j >= 0; j--) {
       this.denseRest[j] = (this.denseRest[j + 1] as number) + (this.termDelta[dense[j] as number] as number);
@@ -313,7 +454,7 @@ class TopKScan {
 
     const must: number[] = [];
     let impossible = false;
-    if (options.requireMust) {
+    if (requireMust) {
       for (const r of reqs) {
         if (!r.must) continue;
         const t = termOfCode.get(v.skillCode.get(r.skillId) ?? -1);
@@ -323,22 +464,59 @@ class TopKScan {
     }
     this.mustTerms = Int32Array.from(must);
     this.impossible = impossible;
+
+    // Filters: source, industries and the maximum rate a word at a time; languages and place per tag;
+    // availability per talent, last.
+    this.sourceBits =
+      filters.source === 'employee' ? v.employee : filters.source === 'freelance' ? v.freelance : null;
+    this.industryFilter = [];
+    INDUSTRIES.forEach((_, i) => {
+      if ((filters.industryMask >>> i) & 1)
+        this.industryFilter.push(v.flags[FLAG_INDUSTRY + i] as Int32Array);
+    });
+    this.maxRate = filters.maxRate ?? Infinity;
+    if (filters.languages.length > 0 || filters.place !== null) {
+      const tags = v.tags;
+      const pass = new Uint8Array(tags.length);
+      for (let i = 0; i < tags.length; i++) {
+        const tag = tags[i] as TalentTag;
+        let ok =
+          filters.place === null ||
+          tag.place === filters.place ||
+          (filters.remoteOk && tag.remote === 'remote');
+        for (let j = 0; ok && j < filters.languages.length; j++)
+          ok = tag.lowerLanguages.includes(filters.languages[j] as string);
+        pass[i] = ok ? 1 : 0;
+      }
+      this.tagPass = pass;
+    } else this.tagPass = null;
+    this.available = filters.available;
   }
 
-  /** A scratch bitmap holding term t's sparse postings. */
-  private expand(t: number): Int32Array {
+  /** A zeroed scratch bitmap. */
+  private scratchBitmap(): Int32Array {
     const words = (this.v.ordinals + 31) >>> 5;
     let b = this.scratch.bitmaps[this.scratchUsed];
     if (!b || b.length < words)
       this.scratch.bitmaps[this.scratchUsed] = b = new Int32Array(words + (words >>> 3));
     this.scratchUsed++;
-    const l = this.termList[t] as Uint32Array;
+    return b;
+  }
+
+  /** Fills term t's scratch bitmap from its list (a list term that is not sparse). */
+  private expand(t: number): void {
+    const b = this.termBits[t] as Int32Array;
+    const l = this.termList[t] as Uint16Array;
     const len = this.termLen[t] as number;
-    for (let p = 0; p < len; p++) {
-      const o = l[p] as number;
+    let o = -1;
+    for (let p = 0; p < len;) {
+      const g = l[p++] as number;
+      if (g === ESCAPE) {
+        o = (l[p] as number) | ((l[p + 1] as number) << 16);
+        p += 2;
+      } else o += g;
       b[o >>> 5] = (b[o >>> 5] as number) | (1 << (o & 31));
     }
-    return b;
   }
 
   /** Clears the scratch for the next query. */
@@ -350,11 +528,26 @@ class TopKScan {
       wordMax[o >>> 5] = 0;
     }
     this.nTouched = 0;
+    const words = (this.v.ordinals + 31) >>> 5;
     for (let t = 0; t < this.nTerms; t++) {
       const l = this.termList[t];
       if (!l) continue;
       const b = this.termBits[t] as Int32Array;
-      for (let p = 0; p < (this.termLen[t] as number); p++) b[(l[p] as number) >>> 5] = 0;
+      const len = this.termLen[t] as number;
+      // A long list is cleared faster by zeroing the whole bitmap than by walking it again.
+      if (len > words >>> 3) {
+        b.fill(0, 0, words);
+        continue;
+      }
+      let o = -1;
+      for (let p = 0; p < len;) {
+        const g = l[p++] as number;
+        if (g === ESCAPE) {
+          o = (l[p] as number) | ((l[p + 1] as number) << 16);
+          p += 2;
+        } else o += g;
+        b[o >>> 5] = 0;
+      }
     }
     this.scratchUsed = 0;
   }
@@ -371,8 +564,13 @@ class TopKScan {
       postings += v.postingCount[this.termCode[t] as number] as number;
       sparseDelta += this.termDelta[t] as number;
     }
+    this.sparseDelta = sparseDelta;
     this.denseDelta = 0;
     for (const t of this.dense) this.denseDelta += this.termDelta[t] as number;
+    // List terms that are not walked below (dense ones, and those with nothing to add to a bound, which
+    // must-haves may still need) get their bitmap filled here.
+    const walked = new Set(this.sparse);
+    for (let t = 0; t < this.nTerms; t++) if (this.termList[t] && !walked.has(t)) this.expand(t);
     if (this.sparse.length === 0) return;
     if (scratch.acc.length < n) scratch.acc = new Uint16Array(n + (n >>> 3));
     if (scratch.wordMax.length < words) scratch.wordMax = new Uint16Array(words + (words >>> 3));
@@ -382,19 +580,28 @@ class TopKScan {
     const unit = (this.unit = (sparseDelta * (1 + REL)) / ACC_UNITS);
     let nTouched = 0;
     let maxAcc = 0;
-    const add = (o: number, q: number): void => {
-      const a = acc[o] as number;
-      if (a === 0) touched[nTouched++] = o;
-      acc[o] = a + q;
-      if (a + q > (wordMax[o >>> 5] as number)) wordMax[o >>> 5] = a + q;
-      if (a + q > maxAcc) maxAcc = a + q;
-    };
     for (const t of this.sparse) {
       const q = Math.max(1, Math.ceil((this.termDelta[t] as number) / unit));
       const l = this.termList[t];
       if (l) {
+        // One walk of the list fills the term's bitmap and the accumulators.
+        const bm = this.termBits[t] as Int32Array;
         const len = this.termLen[t] as number;
-        for (let p = 0; p < len; p++) add(l[p] as number, q);
+        let o = -1;
+        for (let p = 0; p < len;) {
+          const g = l[p++] as number;
+          if (g === ESCAPE) {
+            o = (l[p] as number) | ((l[p + 1] as number) << 16);
+            p += 2;
+          } else o += g;
+          bm[o >>> 5] = (bm[o >>> 5] as number) | (1 << (o & 31));
+          const a = acc[o] as number;
+          if (a === 0) touched[nTouched++] = o;
+          const x = a + q;
+          acc[o] = x;
+          if (x > (wordMax[o >>> 5] as number)) wordMax[o >>> 5] = x;
+          if (x > maxAcc) maxAcc = x;
+        }
         continue;
       }
       const b = this.termBits[t] as Int32Array;
@@ -402,7 +609,13 @@ class TopKScan {
         for (let x = b[w] as number; x !== 0;) {
           const low = x & -x;
           x ^= low;
-          add((w << 5) | (31 - Math.clz32(low)), q);
+          const o = (w << 5) | (31 - Math.clz32(low));
+          const a = acc[o] as number;
+          if (a === 0) touched[nTouched++] = o;
+          const y = a + q;
+          acc[o] = y;
+          if (y > (wordMax[o >>> 5] as number)) wordMax[o >>> 5] = y;
+          if (y > maxAcc) maxAcc = y;
         }
       }
     }
@@ -425,7 +638,7 @@ class TopKScan {
     const words = (this.v.ordinals + 31) >>> 5;
     const k = this.k;
     const r = Math.ceil((2 * k) / SAMPLE);
-    if (words >= 4 * SAMPLE && r * SAMPLE * 32 <= this.v.ordinals) {
+    if (this.prunable && words >= 4 * SAMPLE && r * SAMPLE * 32 <= this.v.ordinals) {
       this.k = r;
       this.pass(0, SAMPLE);
       const floor = this.hSize === r ? this.theta : -Infinity;
@@ -448,13 +661,27 @@ class TopKScan {
     this.replanAt = -Infinity;
   }
 
+  /** The budget part's value for a daily cost (budgetValue, which is non-increasing in the cost). */
+  private budgetOf(cost: number): number {
+    this.budgetFacts.dailyCost = cost;
+    return budgetValue(this.budgetFacts, this.project);
+  }
+
   /** One pass over the words start, start + stride, … */
   private pass(start: number, stride: number): void {
-    const words = (this.v.ordinals + 31) >>> 5;
-    const { employee, freelance } = this.v;
+    const v = this.v;
+    const words = (v.ordinals + 31) >>> 5;
+    const { employee, freelance, wordMinCost, tag, cost: costs } = v;
+    // The budget part's value as budgetValue computes it (non-increasing in the cost), inlined here
+    // because the scan takes it for every word and survivor; only bounds read it.
+    const target = this.project.targetRate ?? 0;
     const src = this.sourceBits;
     const must = this.mustTerms;
     const nMust = must.length;
+    const industryFilter = this.industryFilter;
+    const nIndustry = industryFilter.length;
+    const maxRate = this.maxRate;
+    const tagPass = this.tagPass;
     const bits = this.termBits;
     const hold = this.holdTerms;
     const cntBits = this.cntBits;
@@ -468,23 +695,40 @@ class TopKScan {
     const { acc, wordMax } = this.scratch;
     const bigA = this.bigA;
     const unit = this.unit;
-    const base = bigA + this.denseDelta;
+    const wBudget = this.wBudget;
+    const fixed = bigA + this.nsConst;
+    const base = fixed + this.denseDelta;
+    const baseAll = base + this.sparseDelta;
     for (let w = start; w < words; w += stride) {
       if (this.cut > -Infinity && this.cut >= this.replanAt && !this.plan()) break;
       let c = src !== null ? (src[w] as number) : (employee[w] as number) | (freelance[w] as number);
       for (let j = 0; j < nMust && c !== 0; j++) c &= (bits[must[j] as number] as Int32Array)[w] as number;
       if (c === 0) continue;
+      if (nIndustry > 0) {
+        let any = 0;
+        for (let j = 0; j < nIndustry; j++) any |= (industryFilter[j] as Int32Array)[w] as number;
+        c &= any;
+        if (c === 0) continue;
+      }
+      const minCost = wordMinCost[w] as number;
+      if (!(minCost <= maxRate)) continue;
       if (this.cut > -Infinity) {
-        // The word's slack: what its best sparse sum and every dense skill would leave above θ.
+        // The word's slack: what its best sparse sum, its least cost and every dense term would leave
+        // above θ.
         const slack = base + (nSparse > 0 ? unit * (wordMax[w] as number) : 0) - this.thetaIn;
-        if (!(slack >= 0)) continue;
+        if (!(slack + wBudget >= 0)) continue;
+        const budget =
+          wBudget > 0 ? wBudget * (minCost <= target ? 1 : Math.max(0, 2 - minCost / target)) : 0;
+        if (!(slack + budget >= 0)) continue;
+        // Each talent's own slack: what every term would give, less what it misses (counted below).
+        const own = baseAll + budget - this.thetaIn;
         const nHold = this.nHold;
         for (let j = 0; j < nHold && c !== 0; j++) c &= (bits[hold[j] as number] as Int32Array)[w] as number;
         const nCnt = this.nCnt;
         if (c !== 0 && nCnt > 0 && (c & (c - 1)) !== 0) {
           // Bit i of s_p is bit p of talent i's missed dense units, started at LEVELS − 1 − budget so
           // that a carry out of s5 (`over`) means more than the budget was missed.
-          const start = LEVELS - 1 - Math.min(LEVELS - 1, Math.floor(slack / this.cntUnit));
+          const start = LEVELS - 1 - Math.min(LEVELS - 1, Math.floor(own / this.cntUnit));
           let s0 = -(start & 1);
           let s1 = -((start >>> 1) & 1);
           let s2 = -((start >>> 2) & 1);
@@ -538,11 +782,20 @@ class TopKScan {
         const bit = 31 - Math.clz32(low);
         const o = (w << 5) | bit;
         const pruning = this.cut > -Infinity;
+        const a = nSparse > 0 ? (acc[o] as number) : 0;
+        // Most talents left are dropped here, by their own sparse units, before anything is read.
+        if (pruning && fixed + wBudget + this.denseDelta + unit * a < (this.cut - ABS) / (1 + REL)) continue;
+        // The filters read per talent (cheap ones first; the availability window last).
+        if (tagPass !== null && tagPass[tag[o] as number] === 0) continue;
+        let cost = costs[o] as number;
+        if (cost !== cost) cost = this.index.costAt(o);
+        if (!(cost <= maxRate)) continue;
         if (pruning) {
-          // Bounded by its own sparse units and the dense skills it holds (stopping as soon as the
-          // dense skills left cannot make up for the ones missed), then exactly.
-          const a = nSparse > 0 ? (acc[o] as number) : 0;
-          const bar = (this.cut - ABS) / (1 + REL) - bigA - unit * a;
+          // Bounded by its own sparse units, cost, and the dense terms it holds (stopping as soon as the
+          // dense terms left cannot make up for the ones missed), then exactly.
+          const own =
+            fixed + (wBudget > 0 ? wBudget * (cost <= target ? 1 : Math.max(0, 2 - cost / target)) : 0);
+          const bar = (this.cut - ABS) / (1 + REL) - own - unit * a;
           let held = 0;
           let j = 0;
           for (; j < nDense; j++) {
@@ -557,8 +810,9 @@ class TopKScan {
               if ((((bits[t] as Int32Array)[w] as number) >>> bit) & 1) held += delta[t] as number;
             }
           }
-          if ((bigA + held) * (1 + REL) + ABS < this.cut) continue;
+          if ((own + held) * (1 + REL) + ABS < this.cut) continue;
         }
+        if (this.available !== null && !this.isAvailable(o)) continue;
         if (this.scoreAt(o, pruning)) this.offer(o, this.score);
       }
     }
@@ -573,15 +827,19 @@ class TopKScan {
     const theta = this.cut;
     // θ deflated by the bound inflation: a talent is dropped when its bound is below this.
     this.thetaIn = (theta - 2 * ABS) / (1 + REL);
-    const slack = this.bigA + this.denseDelta + this.unit * this.maxAcc - this.thetaIn;
-    if (!(slack >= 0)) return false;
+    if (
+      !(this.bigA + this.nsConst + this.wBudget + this.denseDelta + this.unit * this.maxAcc >= this.thetaIn)
+    )
+      return false;
+    // The counters count what a talent misses of every term, sparse ones included, against this.
+    const slack = this.bigA + this.nsConst + this.wBudget + this.denseDelta + this.sparseDelta - this.thetaIn;
     this.replanAt = theta + Math.max(REPLAN * slack, ABS);
-    // LEVELS units are more than the largest slack of any word; a dense skill counts its δ rounded down.
+    // LEVELS units are more than the largest slack of any word; a dense term counts its δ rounded down.
     const unit = (this.cntUnit = (slack * (1 + REL)) / LEVELS);
     const density = this.termDensity;
     const counted: { t: number; q: number; kill: number }[] = [];
     let nHold = 0;
-    for (const t of this.dense) {
+    for (const t of this.counted) {
       const d = this.termDelta[t] as number;
       if (d > slack) this.holdTerms[nHold++] = t;
       else if (unit > 0) {
@@ -590,7 +848,7 @@ class TopKScan {
       }
     }
     this.nHold = nHold;
-    // Skills most likely to push talents out first (ties in rarity order: the sort is stable).
+    // Terms most likely to push talents out first (ties in rarity order: the sort is stable).
     counted.sort((a, b) => b.kill - a.kill);
     this.nCnt = counted.length;
     counted.forEach(({ t, q }, j) => {
@@ -601,20 +859,82 @@ class TopKScan {
   }
 
   /**
-   * Scores a talent from the forward store into `this.score`, exactly as scoreCandidate does. With
-   * `prune`, first bounds it by its exact skills (with their levels) plus the adjacency bound of the
-   * others, and returns false if that cannot reach θ.
+   * The availability filter (coversWindow) on the windows in the columns: the clear cases (no window; a
+   * window at the capacity that spans the whole period; none that touches it) without building anything,
+   * the others by coversWindow itself.
+   */
+  private isAvailable(o: number): boolean {
+    const v = this.v;
+    const av = this.available as NonNullable<CompiledFilters['available']>;
+    const from = v.winStart[o] as number;
+    const to = v.winStart[o + 1] as number;
+    if (from === to) {
+      const aside = v.winAside.size > 0 ? v.winAside.get(o) : undefined;
+      return aside === undefined || coversWindow(aside, av.window, av.minDaysPerWeek);
+    }
+    const { start, end } = av.window;
+    let touches = false;
+    for (let k = from; k < to; k++) {
+      if ((v.winCap[k] as number) / 2 < av.minDaysPerWeek) continue;
+      const a = v.winDays[2 * k] as number;
+      const b = v.winDays[2 * k + 1] as number;
+      if (a <= start && b >= end) return true;
+      if (a <= end && b >= start) touches = true;
+    }
+    if (!touches && av.window.workingDays > 0) return false;
+    return coversWindow(this.index.windowsAt(o), av.window, av.minDaysPerWeek);
+  }
+
+  /**
+   * The non-skill parts' bound of a talent: exact but for availability (at most its weight) and in any
+   * order (the bound is inflated anyway).
+   */
+  private profileBound(o: number): number {
+    const v = this.v;
+    const w = this.w;
+    const p = this.project;
+    const word = o >>> 5;
+    const bit = o & 31;
+    const flag = (f: number) => (((v.flags[f] as Int32Array)[word] as number) >>> bit) & 1;
+    const industry = INDUSTRIES.indexOf(p.industry);
+    const fn = FUNCTIONS.indexOf(p.businessFunction);
+    const vertical =
+      (industry >= 0 ? 0.5 * flag(FLAG_INDUSTRY + industry) : 0) +
+      (fn >= 0 ? 0.5 * flag(FLAG_FUNCTION + fn) : 0);
+    const facts = this.budgetFacts;
+    facts.missions = v.missions[o] as number;
+    facts.production = v.production[o] as number;
+    const breadth = (flag(FLAG_BREADTH) + 2 * flag(FLAG_BREADTH + 1)) / 3;
+    const budget = this.budgetOf(this.index.costAt(o));
+    let availability = this.avConst;
+    for (let i = 0; i < this.monthFlags.length; i++)
+      if (flag(this.monthFlags[i] as number)) availability += this.monthDeltas[i] as number;
+    return (
+      w.vertical * vertical +
+      w.trackRecord * trackRecordValue(facts) +
+      availability +
+      w.budget * budget +
+      w.breadth * breadth
+    );
+  }
+
+  /**
+   * Scores a talent from the forward store into `this.score`, exactly as scoreCandidate does; false when
+   * the availability filter drops it. With `prune`, first bounds it by its exact skills (with their
+   * levels) plus the adjacency bound of the others and its non-skill bound, and returns false if that
+   * cannot reach θ.
    */
   private scoreAt(o: number, prune: boolean): boolean {
-    const { fwdStart, fwdSkill, fwdAttr } = this.v;
-    const { slotOfCode, heldStamp, heldAttr, nAttr, exactSlot, covC, lfTab, m } = this;
+    const { fwdStart, fwd } = this.v;
+    const { slotOfCode, heldStamp, heldAttr, nAttr, exactSlot, covC, lfTab, m, attrBits, attrMask } = this;
     const st = ++this.stamp;
     const end = fwdStart[o + 1] as number;
     for (let p = fwdStart[o] as number; p < end; p++) {
-      const sl = slotOfCode[fwdSkill[p] as number] as number;
+      const code = fwd[p] as number;
+      const sl = slotOfCode[code >>> attrBits] as number;
       if (sl >= 0) {
         heldStamp[sl] = st;
-        heldAttr[sl] = fwdAttr[p] as number;
+        heldAttr[sl] = code & attrMask;
       }
     }
     if (prune) {
@@ -626,8 +946,10 @@ class TopKScan {
             ? (covC[i] as number) + (lfTab[i * nAttr + (heldAttr[es] as number)] as number)
             : (this.alpha[i] as number);
       }
+      ub += this.profileBound(o);
       if (ub * (1 + REL) + ABS < this.cut) return false;
     }
+    const facts = this.index.factsAt(o);
     let cov = 0;
     let lf = 0;
     let adj = 0;
@@ -649,7 +971,18 @@ class TopKScan {
         adj += (this.adjC[i] as number) * best;
       }
     }
-    this.score = cov + lf + adj;
+    // The parts and their sum exactly as scoreCandidate and sumParts compute them.
+    const w = this.w;
+    const x = profileValues(facts, this.project);
+    this.score =
+      cov +
+      lf +
+      adj +
+      w.vertical * x.vertical +
+      w.trackRecord * x.trackRecord +
+      w.availability * x.availability +
+      w.budget * x.budget +
+      w.breadth * x.breadth;
     return true;
   }
 
@@ -676,6 +1009,12 @@ class TopKScan {
     hOrd[b] = o;
   }
 
+  /** Sets θ from the heap's root, and the cut when pruning is sound. */
+  private setTheta(): void {
+    this.theta = this.hScore[0] as number;
+    if (this.prunable) this.cut = Math.max(this.theta, this.floor);
+  }
+
   private offer(o: number, s: number): void {
     const { hScore, hOrd, k } = this;
     // Below the floor a talent cannot be among the K best if the floor holds (and if it does not, the
@@ -691,10 +1030,7 @@ class TopKScan {
         this.swap(i, p);
         i = p;
       }
-      if (this.hSize === k) {
-        this.theta = hScore[0] as number;
-        this.cut = Math.max(this.theta, this.floor);
-      }
+      if (this.hSize === k) this.setTheta();
       return;
     }
     const root = hScore[0] as number;
@@ -710,7 +1046,6 @@ class TopKScan {
       this.swap(c, i);
       i = c;
     }
-    this.theta = hScore[0] as number;
-    this.cut = Math.max(this.theta, this.floor);
+    this.setTheta();
   }
 }

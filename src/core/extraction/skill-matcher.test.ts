@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_SKILLS } from '../taxonomy/builtin-skills.js';
+import { buildTaxonomy } from '../taxonomy/taxonomy.js';
+import { formKeys, tokenize } from '../text/tokenize.js';
+import { buildSkillMatcher, findMatches, matcherForms, scanTokens, UNKNOWN_WORD } from './skill-matcher.js';
+
+const tax = buildTaxonomy(BUILTIN_SKILLS);
+const matcher = buildSkillMatcher(tax);
+
+/** tokenize's tokens as the scanner should give them: offsets and the key's word id (0 if unknown). */
+function expected(text: string) {
+  return tokenize(text).map((t) => {
+    const id = matcher.words.get(t.key);
+    return [t.start, t.end, id < 0 ? UNKNOWN_WORD : id];
+  });
+}
+
+function scanned(text: string) {
+  const s = scanTokens(matcher, text);
+  return Array.from({ length: s.count }, (_, i) => [s.starts[i], s.ends[i], s.words[i]]);
+}
+
+describe('scanTokens', () => {
+  it('cuts and keys a text exactly as tokenize does', () => {
+    const texts = [
+      "L'IA générative et C++ / .NET; R&D (R) — Go, 5 ans de Python!",
+      'Administratrices et administrateurs des bases de données: Kubernetes, Terraform?',
+      'fine-tuning des LLMs, vector-databases, MLOps/LLMOps et n8n',
+      'İstanbul, ΣΟΦΙΑ et 𝐏𝐲𝐭𝐡𝐨𝐧 : des caractères qui ne se plient pas seuls',
+      'x'.repeat(3000) + ' Python',
+      '',
+      '   ',
+      'Œuvres, cœur, Ærø, straße, ÉLÈVES, ﬁnance, ½ 2024-06-30 10h30',
+    ];
+    let seed = 11;
+    const alphabet = "abcdeinorstuxzÉéèœİΣ𝐏'’-+#./&;,:!?() 0123\n";
+    for (let n = 0; n < 200; n++) {
+      let s = '';
+      for (let i = 0; i < 60; i++) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        s += [...alphabet][seed % [...alphabet].length];
+      }
+      texts.push(s);
+    }
+    for (const t of texts) expect(scanned(t), t).toEqual(expected(t));
+  });
+
+  it('knows every key of every dictionary form', () => {
+    const missing: string[] = [];
+    for (const form of matcherForms(matcher))
+      for (const k of formKeys(form)) if (matcher.words.get(k) <= 0) missing.push(`${form}: ${k}`);
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('findMatches', () => {
+  it('takes the longest form at each position, left to right', () => {
+    const text = 'machine learning engineer with large language models and Apache Spark';
+    const s = scanTokens(matcher, text);
+    const spans = findMatches(matcher, s).map((m) => text.slice(s.starts[m.from], s.ends[m.to - 1]));
+    expect(spans).toEqual(expect.arrayContaining(['machine learning', 'large language models']));
+    expect(spans).not.toContain('machine');
+  });
+});
