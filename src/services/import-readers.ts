@@ -7,6 +7,7 @@
  */
 import { parse } from 'csv-parse';
 import { createReadStream, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { DomainError } from '../core/errors.js';
@@ -20,6 +21,12 @@ export interface ImportSource {
   size: number | null;
   /** The content from its first byte; called once per pass over the file. */
   open(): AsyncIterable<Buffer>;
+  /**
+   * The same content in chunks that share one buffer: a chunk is valid until the next one is asked for.
+   * For readers that copy what they keep (the JSON Lines reader does): no fresh memory per chunk, which
+   * on a large file saves a page fault every 4 KiB read.
+   */
+  openReusing?(): AsyncIterable<Buffer>;
   /** Size and modification time: a file that changes between two passes is refused. */
   identity?(): string;
 }
@@ -38,6 +45,19 @@ export function fileSource(path: string): ImportSource {
     name: basename(path),
     size,
     open: () => createReadStream(path, { highWaterMark: 1 << 20 }),
+    openReusing: async function* () {
+      const fh = await open(path, 'r');
+      try {
+        const buf = Buffer.allocUnsafe(1 << 20);
+        for (;;) {
+          const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+          if (bytesRead === 0) return;
+          yield buf.subarray(0, bytesRead);
+        }
+      } finally {
+        await fh.close();
+      }
+    },
     identity: () => {
       const st = statSync(path);
       return `${st.size}:${st.mtimeMs}`;
@@ -103,26 +123,43 @@ export async function* readLines(
   let carry: Buffer | null = null;
   let line = 0;
   let first = true;
+  // Decoded line 1 loses a BOM the first chunk did not hold whole (a first read of one or two bytes).
+  const decode = (buf: Buffer, start: number, end: number) => {
+    const text = decodeLine(buf, start, end);
+    return line === 1 && text?.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  };
+  const tooLong = (at: number) =>
+    new DomainError('too_large', `${name}:${at}: line is longer than ${maxLineBytes} bytes`, `${name}:${at}`);
   for await (const chunk0 of chunks) {
-    let chunk: Buffer = carry ? Buffer.concat([carry, chunk0]) : chunk0;
-    carry = null;
+    let chunk = chunk0;
     if (first) {
       first = false;
       if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
     }
     let out: { line: number; text: string | null }[] = [];
     let start = 0;
+    if (carry) {
+      // Only the line that spans the two chunks is joined: copying whole chunks cost fresh memory (and
+      // its page faults) for every chunk read.
+      const nl = chunk.indexOf(NEWLINE);
+      if (nl < 0) {
+        carry = Buffer.concat([carry, chunk]);
+        if (carry.length > maxLineBytes) throw tooLong(line + 1);
+        continue;
+      }
+      const joined = Buffer.concat([carry, chunk.subarray(0, nl)]);
+      carry = null;
+      line++;
+      if (joined.length > maxLineBytes) throw tooLong(line);
+      out.push({ line, text: decode(joined, 0, joined.length) });
+      start = nl + 1;
+    }
     for (;;) {
       const nl = chunk.indexOf(NEWLINE, start);
       if (nl < 0) break;
       line++;
-      if (nl - start > maxLineBytes)
-        throw new DomainError(
-          'too_large',
-          `${name}:${line}: line is longer than ${maxLineBytes} bytes`,
-          `${name}:${line}`,
-        );
-      out.push({ line, text: decodeLine(chunk, start, nl) });
+      if (nl - start > maxLineBytes) throw tooLong(line);
+      out.push({ line, text: decode(chunk, start, nl) });
       start = nl + 1;
       if (out.length >= LINES_PER_GROUP) {
         yield out;
@@ -130,19 +167,14 @@ export async function* readLines(
       }
     }
     if (start < chunk.length) {
-      if (chunk.length - start > maxLineBytes)
-        throw new DomainError(
-          'too_large',
-          `${name}:${line + 1}: line is longer than ${maxLineBytes} bytes`,
-          `${name}:${line + 1}`,
-        );
+      if (chunk.length - start > maxLineBytes) throw tooLong(line + 1);
       carry = Buffer.from(chunk.subarray(start));
     }
     if (out.length > 0) yield out;
   }
   if (carry && carry.length > 0) {
     line++;
-    yield [{ line, text: decodeLine(carry, 0, carry.length) }];
+    yield [{ line, text: decode(carry, 0, carry.length) }];
   }
 }
 

@@ -3,10 +3,10 @@
  *
  * Two passes. The first reads and validates every record (and hashes the bytes) without writing: a file
  * with rejected records is not imported unless `skipInvalid`, so a bad line at the end never leaves the
- * start half-imported. The valid records are kept for the second pass — in memory for a file of at most
- * `batchSize` records, else in a spool file (import-spool.ts), talents in their packed stored form — so the
- * second pass neither parses nor validates again, and writes exactly what the first one validated and
- * hashed. The second pass writes:
+ * start half-imported. The valid records are kept for the second pass — in memory for a small source
+ * (KEEP_BYTES), else in a spool file (import-spool.ts), talents in their packed stored form — so the file is
+ * read once: the second pass neither parses nor validates again, and writes exactly what the first one
+ * validated and hashed. The second pass writes:
  * - a file of at most `batchSize` records in one transaction;
  * - a larger file in batches of `batchSize`, each batch in one transaction together with a checkpoint row
  *   (file hash, last committed line, counts). An interrupted import leaves whole batches only, and
@@ -325,7 +325,10 @@ export class ImportService {
     const progress = options.onProgress;
     let lastProgress = 0;
     const tapped = (async function* () {
-      for await (const chunk of source.open()) {
+      // JSON Lines is read into one reused buffer (readLines copies what it keeps); CSV and JSON Resume
+      // readers may hold on to chunks, so they get fresh ones.
+      const chunks = options.format === 'jsonl' && source.openReusing ? source.openReusing() : source.open();
+      for await (const chunk of chunks) {
         bytes += chunk.length;
         if (bytes > maxBytes)
           throw new DomainError(
@@ -757,7 +760,7 @@ export class ImportService {
       const old = stored?.get(t.id);
       if (!old) {
         counts.inserted++;
-        toWrite.push(unpackTalent(t.id, packed));
+        toWrite.push(unpackTalent(t.id, packed, true));
         continue;
       }
       if (format === 'csv') {
@@ -775,7 +778,7 @@ export class ImportService {
         counts.unchanged++;
         continue;
       }
-      const rec = unpackTalent(t.id, packed);
+      const rec = unpackTalent(t.id, packed, true);
       if (sameTalent(unpackTalent(t.id, old), rec)) counts.unchanged++;
       else {
         counts.updated++;

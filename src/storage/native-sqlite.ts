@@ -25,7 +25,10 @@ export function nativeSqliteOf(db: Kysely<Database>): SQLite.Database | null {
   return handles.get(db) ?? null;
 }
 
-/** A statement of `handle`, prepared on first use. */
+/**
+ * A statement of `handle`, prepared on first use. A statement's mode (`raw`, `pluck`) is set by the one
+ * caller of its SQL text: two callers wanting different modes must not share a text.
+ */
 export function prepared(handle: SQLite.Database, sql: string): SQLite.Statement<unknown[]> {
   let cache = statements.get(handle);
   if (!cache) statements.set(handle, (cache = new Map()));

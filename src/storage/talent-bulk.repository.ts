@@ -265,19 +265,22 @@ export class TalentBulkRepository {
     if (this.native) {
       const handle = this.native;
       return withNative(this.db, handle, () => {
-        const rows = (
+        // Row by row (iterate, not all): each row's text is unpacked and dropped at once, so only the
+        // page's talents stay alive, not its rows beside them (far less for the garbage collector).
+        const rows =
           afterId === null
             ? prepared(handle, `select ${READ_SQL} from talent where org_id = ? order by id limit ?`)
                 .raw(true)
-                .all(orgId, limit)
+                .iterate(orgId, limit)
             : prepared(
                 handle,
                 `select ${READ_SQL} from talent where org_id = ? and id > ? order by id limit ?`,
               )
                 .raw(true)
-                .all(orgId, afterId, limit)
-        ) as unknown[][];
-        return rows.map((r) => unpackTalent(r[0] as string, packedOfCells(r)));
+                .iterate(orgId, afterId, limit);
+        const out: Talent[] = [];
+        for (const r of rows as Iterable<unknown[]>) out.push(unpackTalent(r[0] as string, packedOfCells(r)));
+        return out;
       });
     }
     let q = this.db.selectFrom('talent').select(READ).where('org_id', '=', orgId);

@@ -71,15 +71,20 @@ function sortedSkills(skills: readonly TalentSkill[]): readonly TalentSkill[] {
 
 /**
  * Talents made by `unpackTalent`, with the form they were made from: packing one of them again (an import
- * writes what it unpacked from its spool) is a lookup. Talents are values in this code base, never changed
- * in place (changes are new objects), which is what makes the memo sound.
+ * writes what it unpacked from its spool) is a lookup, used once — the entry is dropped then, so that a
+ * talent kept after its write (a transaction's journal keeps them until commit) does not keep its packed
+ * text alive too. Talents are values in this code base, never changed in place (changes are new objects),
+ * which is what makes the memo sound; and packing is deterministic, so packing again gives the same content.
  */
 const packedOf = new WeakMap<Talent, PackedTalent>();
 
 /** Packs a talent (its id aside); skills are sorted by id on the way. */
 export function packTalent(t: Talent): PackedTalent {
   const known = packedOf.get(t);
-  if (known) return known;
+  if (known) {
+    packedOf.delete(t);
+    return known;
+  }
   return {
     externalId: t.externalId,
     source: t.source,
@@ -152,8 +157,12 @@ export function samePacked(a: PackedTalent, b: PackedTalent): boolean {
   );
 }
 
-/** The talent `id` holding packed content. */
-export function unpackTalent(id: string, p: PackedTalent): Talent {
+/**
+ * The talent `id` holding packed content. `remember`: a talent about to be written (an import's), whose
+ * packing is then a lookup (see packedOf); readers leave it out, a memo entry per talent read would only
+ * cost (ephemeron tables are extra work for every garbage collection).
+ */
+export function unpackTalent(id: string, p: PackedTalent, remember = false): Talent {
   const t: Talent = {
     id,
     externalId: p.externalId,
@@ -175,7 +184,7 @@ export function unpackTalent(id: string, p: PackedTalent): Talent {
     consentAt: p.consentAt,
     retainUntil: p.retainUntil,
   };
-  packedOf.set(t, p);
+  if (remember) packedOf.set(t, p);
   return t;
 }
 
