@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { performance } from 'node:perf_hooks';
 import { startServer } from '../../http/server.js';
 import { createContext } from '../../main/create-context.js';
 import { configFor, type GlobalOptions } from '../context.js';
@@ -24,6 +25,20 @@ export function serveCommand(program: Command, io: CliIo): void {
       const server = await startServer(ctx, { logger: config.logLevel !== 'silent' });
       const where = config.db.kind === 'sqlite' ? config.db.file : 'PostgreSQL';
       print(io, `Vivier is running at ${server.url} (database: ${where})`);
+      // Build the matching index now rather than on the first ranking request: on a large pool it takes
+      // seconds, which a user should not wait for. A failure is reported; requests build it again.
+      const t0 = performance.now();
+      ctx.services.matching.freshIndex().then(
+        (index) =>
+          print(
+            io,
+            `matching index ready: ${index.size} talents in ${Math.round(performance.now() - t0)} ms`,
+          ),
+        (e: unknown) =>
+          io.stderr.write(
+            `matching index not built at start: ${e instanceof Error ? e.message : String(e)}\n`,
+          ),
+      );
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);
