@@ -1,7 +1,15 @@
 import type { Lang, Taxonomy } from '../taxonomy/types.js';
-import { detectLanguage } from '../text/detect-language.js';
+import { detectLanguageOfCodes } from '../text/detect-language.js';
+import { textCodes } from '../text/text-codes.js';
 import { CUE, levelFromYears } from './cues.js';
-import { findMatches, scanTokens, type SkillMatcher, type TokenScan } from './skill-matcher.js';
+import {
+  type DictEntry,
+  ENTRY,
+  findMatches,
+  scanTokens,
+  type SkillMatcher,
+  type TokenScan,
+} from './skill-matcher.js';
 
 export interface SkillMention {
   start: number;
@@ -92,6 +100,23 @@ function contextAround(matcher: SkillMatcher, scan: TokenScan, from: number, to:
   return false;
 }
 
+const knownSkills = new WeakMap<Taxonomy, WeakMap<SkillMatcher, Uint8Array>>();
+
+/**
+ * Per skill of the matcher (its skillIds): 1 if the taxonomy has it. A Taxonomy is read-only, so this is
+ * worked out once per taxonomy and matcher rather than a map lookup per skill found.
+ */
+function skillsIn(tax: Taxonomy, matcher: SkillMatcher): Uint8Array {
+  let byMatcher = knownSkills.get(tax);
+  if (!byMatcher) knownSkills.set(tax, (byMatcher = new WeakMap()));
+  let known = byMatcher.get(matcher);
+  if (!known) {
+    known = Uint8Array.from(matcher.skillIds, (id) => (tax.byId.has(id) ? 1 : 0));
+    byMatcher.set(matcher, known);
+  }
+  return known;
+}
+
 export interface ExtractOptions {
   lang?: Lang | 'auto';
 }
@@ -106,20 +131,25 @@ export function extractSkills(
   text: string,
   options: ExtractOptions = {},
 ): Extraction {
-  const lang = options.lang && options.lang !== 'auto' ? options.lang : detectLanguage(text);
-  const scan = scanTokens(matcher, text);
+  // The text's code units, read by both the language detector and the scanner.
+  const units = textCodes(text);
+  const lang = options.lang && options.lang !== 'auto' ? options.lang : detectLanguageOfCodes(text, units);
+  const scan = scanTokens(matcher, text, units);
   const raw = findMatches(matcher, scan);
   const { starts, ends, sentences } = scan;
 
+  const { entryStart, entrySkill, entryFlags, entryList, skillIds } = matcher;
+
   const sentencesWithSure = new Set<number>();
   for (const m of raw)
-    for (const e of m.entries)
-      if (!e.ambiguous) {
+    for (let e = entryStart[m.node] as number; e < (entryStart[m.node + 1] as number); e++)
+      if (!((entryFlags[e] as number) & ENTRY.AMBIGUOUS)) {
         sentencesWithSure.add(sentences[m.from] as number);
         break;
       }
 
-  const found = new Map<string, { mentions: SkillMention[]; confidence: number }>();
+  // By skill index (entrySkill), in the order first found.
+  const found = new Map<number, { mentions: SkillMention[]; confidence: number }>();
   for (const m of raw) {
     const start = starts[m.from] as number;
     const end = ends[m.to - 1] as number;
@@ -128,9 +158,11 @@ export function extractSkills(
     let supported: boolean | undefined;
     let mention: Omit<SkillMention, 'surface'> | undefined;
     let surface = '';
-    for (const e of m.entries) {
-      if (e.caseSensitive && !caseMatches(text, start, end, e.form)) continue;
-      if (e.ambiguous) {
+    for (let e = entryStart[m.node] as number; e < (entryStart[m.node + 1] as number); e++) {
+      const flags = entryFlags[e] as number;
+      if (flags & ENTRY.CASE_SENSITIVE && !caseMatches(text, start, end, (entryList[e] as DictEntry).form))
+        continue;
+      if (flags & ENTRY.AMBIGUOUS) {
         supported ??=
           contextAround(matcher, scan, m.from, m.to) ||
           sentencesWithSure.has(sentences[m.from] as number) ||
@@ -153,19 +185,23 @@ export function extractSkills(
         negated: mention.negated,
         level: mention.level,
       };
-      const confidence = e.ambiguous ? 0.6 : m.to - m.from > 1 || e.form.length > 4 ? 0.95 : 0.85;
-      const entry = found.get(e.skillId);
+      const confidence =
+        flags & ENTRY.AMBIGUOUS ? 0.6 : m.to - m.from > 1 || flags & ENTRY.LONG_FORM ? 0.95 : 0.85;
+      const skill = entrySkill[e] as number;
+      const entry = found.get(skill);
       if (entry) {
         entry.mentions.push(one);
         entry.confidence = Math.max(entry.confidence, confidence);
-      } else found.set(e.skillId, { mentions: [one], confidence });
+      } else found.set(skill, { mentions: [one], confidence });
     }
   }
 
   const skills: ExtractedSkill[] = [];
   const negated: ExtractedSkill[] = [];
-  for (const [skillId, { mentions, confidence }] of found) {
-    if (!tax.byId.has(skillId)) continue;
+  const known = skillsIn(tax, matcher);
+  for (const [skill, { mentions, confidence }] of found) {
+    if (!known[skill]) continue;
+    const skillId = skillIds[skill] as string;
     const positive: SkillMention[] = [];
     for (const mm of mentions) if (!mm.negated) positive.push(mm);
     const target = positive.length > 0 ? skills : negated;

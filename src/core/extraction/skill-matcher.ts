@@ -1,10 +1,11 @@
 import { isEscoId } from '../esco/esco.js';
 import { surfaceForms } from '../taxonomy/taxonomy.js';
 import type { Taxonomy } from '../taxonomy/types.js';
-import { CodeDict, HASH_START, hashStep, PACK, packStep } from '../text/code-dict.js';
+import { CodeDict } from '../text/code-dict.js';
 import { foldedCodes, normalizeText, UNFOLDABLE } from '../text/normalize.js';
 import { STOPWORDS } from '../text/stopwords.js';
-import { STEM_ENDINGS, stemCodes } from '../text/tokenize.js';
+import { textCodes } from '../text/text-codes.js';
+import { STEM_ENDINGS, stemCodes, stemLetters } from '../text/tokenize.js';
 import { CUE, cueWords } from './cues.js';
 
 /** One dictionary entry: a surface form of a skill, as token keys. */
@@ -54,7 +55,21 @@ export interface SkillMatcher {
   symbols: Int32Array;
   /** Per node: the entries of the forms that end there, or undefined. */
   entries: (DictEntry[] | undefined)[];
+  /**
+   * The same entries flattened for the extractor, which reads them for every match: those of node k are
+   * entryList[entryStart[k] …] up to entryStart[k + 1], with their skill (an index into skillIds) and
+   * ENTRY flags in typed arrays side by side, so that most matches never touch an entry object.
+   */
+  entryStart: Int32Array;
+  entryList: DictEntry[];
+  entrySkill: Int32Array;
+  entryFlags: Uint8Array;
+  /** The taxonomy's skill ids, in its order: what entrySkill indexes. */
+  skillIds: string[];
 }
+
+/** DictEntry fields as bits of `entryFlags`; LONG_FORM: the form has more than four characters. */
+export const ENTRY = { AMBIGUOUS: 1, CASE_SENSITIVE: 2, LONG_FORM: 4 } as const;
 
 /**
  * A node reference: node × 4 | HAS_ENTRIES (a form ends there) | HAS_CHILDREN (a longer form goes on), so
@@ -342,6 +357,7 @@ export function buildSkillMatcher(tax: Taxonomy): SkillMatcher {
   const symbols = new Int32Array(128);
   for (const ch of SYMBOLS) symbols[ch.charCodeAt(0)] = words.get(ch);
   return {
+    ...flattenEntries(tax, entries),
     size,
     words,
     cues,
@@ -355,6 +371,31 @@ export function buildSkillMatcher(tax: Taxonomy): SkillMatcher {
     symbols,
     entries,
   };
+}
+
+/** The entries of every node as SkillMatcher's flat arrays (entryStart, entryList, entrySkill…). */
+function flattenEntries(
+  tax: Taxonomy,
+  entries: readonly (DictEntry[] | undefined)[],
+): Pick<SkillMatcher, 'entryStart' | 'entryList' | 'entrySkill' | 'entryFlags' | 'skillIds'> {
+  const skillIds = tax.skills.map((s) => s.id);
+  const skillIndex = new Map(skillIds.map((id, i) => [id, i]));
+  const entryStart = new Int32Array(entries.length + 1);
+  const entryList: DictEntry[] = [];
+  for (let k = 0; k < entries.length; k++) {
+    for (const e of entries[k] ?? []) entryList.push(e);
+    entryStart[k + 1] = entryList.length;
+  }
+  const entrySkill = new Int32Array(entryList.length);
+  const entryFlags = new Uint8Array(entryList.length);
+  entryList.forEach((e, i) => {
+    entrySkill[i] = skillIndex.get(e.skillId) as number;
+    entryFlags[i] =
+      (e.ambiguous ? ENTRY.AMBIGUOUS : 0) |
+      (e.caseSensitive ? ENTRY.CASE_SENSITIVE : 0) |
+      (e.form.length > 4 ? ENTRY.LONG_FORM : 0);
+  });
+  return { entryStart, entryList, entrySkill, entryFlags, skillIds };
 }
 
 /** Every surface form the matcher holds (deduplicated), for peers that match the same dictionary. */
@@ -371,12 +412,14 @@ export function matcherForms(matcher: SkillMatcher): string[] {
 const WORD = 1;
 const DIGIT = 2;
 const SYMBOL = 4;
+/** A word character other than a–z (a digit, an accented or Greek letter): the word has no packed form. */
+const NOT_AZ = 8;
 const CLASS_SHIFT = 16;
 
 function charClass(c: number): number {
-  if (c >= 48 && c <= 57) return WORD | DIGIT;
-  if ((c >= 97 && c <= 122) || (c >= 0xe0 && c <= 0x24f && c !== 0xf7) || (c >= 0x370 && c <= 0x3ff))
-    return WORD;
+  if (c >= 48 && c <= 57) return WORD | DIGIT | NOT_AZ;
+  if (c >= 97 && c <= 122) return WORD;
+  if ((c >= 0xe0 && c <= 0x24f && c !== 0xf7) || (c >= 0x370 && c <= 0x3ff)) return WORD | NOT_AZ;
   return SYMBOLS.includes(String.fromCharCode(c)) ? SYMBOL : 0;
 }
 
@@ -421,19 +464,21 @@ const scratch: TokenScan = {
   ends: new Int32Array(1024),
   sentences: new Int32Array(1024),
 };
-/** The folded codes of the word being read, and the running hash and pack (PACK) after each of them. */
+/** The folded codes of the word being read. */
 let letters = new Uint16Array(1024);
-let hashes = new Int32Array(1025);
-let packs = new Float64Array(1025);
 
 /**
  * The tokens of `text` exactly as `tokenize` cuts and keys them, without a folded copy of the text or a
- * string per token: each character is folded and classed through a table, each word hashed as it is read,
- * stemmed on its codes (`stemCodes`) and looked up in the matcher's words by its codes. A text with a
+ * string per token: each character is folded and classed through a table, each word stemmed on its codes
+ * (`stemCodes`) and looked up in the matcher's words by the codes of its stem. A text with a
  * character that cannot be folded alone (İ, Σ, astral letters: rare) is folded by normalizeText first.
  * The arrays returned are reused by the next call.
  */
-export function scanTokens(matcher: SkillMatcher, text: string): TokenScan {
+export function scanTokens(
+  matcher: SkillMatcher,
+  text: string,
+  units: Uint16Array = textCodes(text),
+): TokenScan {
   const t = tables();
   if (scratch.words.length < text.length) {
     const size = Math.max(text.length, scratch.words.length * 2);
@@ -442,55 +487,51 @@ export function scanTokens(matcher: SkillMatcher, text: string): TokenScan {
     scratch.ends = new Int32Array(size);
     scratch.sentences = new Int32Array(size);
     letters = new Uint16Array(size);
-    hashes = new Int32Array(size + 1);
-    packs = new Float64Array(size + 1);
   }
-  let count = scan(matcher, text, t.folding);
-  if (count < 0) count = scan(matcher, normalizeText(text), t.folded);
+  let count = scan(matcher, text.length, units, t.folding);
+  if (count < 0) {
+    const folded = normalizeText(text);
+    count = scan(matcher, folded.length, textCodes(folded), t.folded);
+  }
   scratch.count = count;
   return scratch;
 }
 
-/** Tokens of `text` read through `table` into the scratch arrays; -1 on a character it cannot fold. */
-function scan(matcher: SkillMatcher, text: string, table: Int32Array): number {
+/**
+ * Tokens of the text of `n` code units `units` read through `table` into the scratch arrays; -1 on a
+ * character it cannot fold.
+ */
+function scan(matcher: SkillMatcher, n: number, units: Uint16Array, table: Int32Array): number {
   const { words, starts, ends, sentences } = scratch;
   const { cues, symbols } = matcher;
   const dict = matcher.words;
-  const n = text.length;
   let count = 0;
   let sentence = 0;
   let i = 0;
-  hashes[0] = HASH_START;
-  packs[0] = PACK.EMPTY;
   while (i < n) {
-    const v = table[text.charCodeAt(i)] as number;
+    const v = table[units[i] as number] as number;
     if (v < 0) return -1;
     const cls = v >>> CLASS_SHIFT;
     if (cls & WORD) {
       const start = i;
       let len = 0;
       let digits = 0;
-      let h = HASH_START;
-      let p: number = PACK.EMPTY;
       let c = v;
       do {
-        const code = c & 0xffff;
         digits |= c;
-        letters[len++] = code;
-        hashes[len] = h = hashStep(h, code);
-        packs[len] = p = packStep(p, code);
+        letters[len++] = c & 0xffff;
         if (++i === n) break;
-        c = table[text.charCodeAt(i)] as number;
+        c = table[units[i] as number] as number;
         if (c < 0) return -1;
       } while ((c >>> CLASS_SHIFT) & WORD);
       let id: number;
-      // Short words and words with a digit are their own stem.
-      if (len <= 3 || digits & (DIGIT << CLASS_SHIFT)) id = dict.lookup(h, p, letters, len, '');
+      // Short words and words with a digit are their own stem; the word is hashed once its stem is known,
+      // over the letters kept (stemming removes only letters a–z, so a word that has another keeps it).
+      const az = (digits & (NOT_AZ << CLASS_SHIFT)) === 0;
+      if (len <= 3 || digits & (DIGIT << CLASS_SHIFT)) id = dict.findLetters(letters, len, '', az);
       else {
-        const stem = stemCodes(letters, len);
-        const keep = stem >> 3;
-        const ending = STEM_ENDINGS[stem & 7] as string;
-        id = dict.lookup(hashes[keep] as number, packs[keep] as number, letters, keep, ending);
+        const stem = stemLetters(letters, len);
+        id = dict.findLetters(letters, stem >> 3, STEM_ENDINGS[stem & 7] as string, az);
       }
       words[count] = id < 0 ? UNKNOWN_WORD : id;
       starts[count] = start;
@@ -557,6 +598,8 @@ export interface RawMatch {
   /** Token index range [from, to). */
   from: number;
   to: number;
+  /** The node where the form ends: its entries are also entryList[entryStart[node] …]. */
+  node: number;
   entries: DictEntry[];
 }
 
@@ -608,7 +651,7 @@ export function findMatches(matcher: SkillMatcher, scan: TokenScan): RawMatch[] 
       }
     }
     if (best >= 0) {
-      out.push({ from: i, to, entries: entries[best] as DictEntry[] });
+      out.push({ from: i, to, node: best, entries: entries[best] as DictEntry[] });
       i = to;
     } else i++;
   }

@@ -5,7 +5,7 @@
  */
 import { normalizeText } from '../text/normalize.js';
 import { STOPWORDS } from '../text/stopwords.js';
-import { stemWord, tokenize } from '../text/tokenize.js';
+import { tokenize } from '../text/tokenize.js';
 
 const isWordKey = (k: string): boolean => /[a-z0-9\u00e0-\u024f\u0370-\u03ff]/.test(k) && k.length > 0;
 
@@ -55,41 +55,6 @@ export function addCharGrams(bag: Map<string, number>, words: readonly string[],
     for (let i = 0; i + n <= s.length; i++) {
       const g = s.slice(i, i + n);
       bag.set(g, (bag.get(g) ?? 0) + weight);
-    }
-  }
-}
-
-const NON_WORD = /[^a-z0-9\u00e0-\u00f6\u00f8-\u024f\u0370-\u03ff]+/;
-
-/**
- * Short texts (job titles) cut in one pass: folded words without function words, and their stems (the
- * same keys as `contentWords`' for plain words).
- */
-export function shortTextWords(text: string): { folded: string[]; stems: string[] } {
-  const folded: string[] = [];
-  const stems: string[] = [];
-  for (const w of normalizeText(text).split(NON_WORD)) {
-    if (!w) continue;
-    const stem = stemWord(w);
-    if (STOPWORDS.has(stem) || STOPWORDS.has(w)) continue;
-    folded.push(w);
-    stems.push(stem);
-  }
-  return { folded, stems };
-}
-
-/**
- * Adds the character trigrams of each word as numbers (three UTF-16 units packed; '#' pads both ends), so
- * a query builds no strings.
- */
-export function addCharTrigramKeys(bag: Map<number, number>, words: readonly string[], weight = 1): void {
-  for (const w of words) {
-    const n = w.length + 2;
-    const at = (i: number) => (i === 0 || i === n - 1 ? 35 : w.charCodeAt(i - 1));
-    if (n < 3) continue;
-    for (let i = 0; i + 3 <= n; i++) {
-      const key = at(i) * 4294967296 + at(i + 1) * 65536 + at(i + 2);
-      bag.set(key, (bag.get(key) ?? 0) + weight);
     }
   }
 }

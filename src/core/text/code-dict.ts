@@ -65,10 +65,31 @@ export class CodeDict {
   /** The id of the word made of `codes[0…n)` followed by `tail`, or -1. */
   find(codes: Uint16Array, n: number, tail: string): number {
     let h = HASH_START;
+    for (let i = 0; i < n; i++) h = hashStep(h, codes[i] as number);
+    // A word longer than PACK_LETTERS has no packed form: no need to try.
+    let packed: number = PACK.NONE;
+    if (n + tail.length <= PACK_LETTERS) {
+      packed = PACK.EMPTY;
+      for (let i = 0; i < n; i++) packed = packStep(packed, codes[i] as number);
+    }
+    return this.lookup(h, packed, codes, n, tail);
+  }
+
+  /**
+   * `find` for a scanner that knows whether `codes[0…n)` are all letters a–z (`az`; the tail always is):
+   * one pass hashes and packs them, without packStep's tests.
+   */
+  findLetters(codes: Uint16Array, n: number, tail: string, az: boolean): number {
+    let h = HASH_START;
+    if (!az || n + tail.length > PACK_LETTERS) {
+      for (let i = 0; i < n; i++) h = hashStep(h, codes[i] as number);
+      return this.lookup(h, PACK.NONE, codes, n, tail);
+    }
     let packed: number = PACK.EMPTY;
     for (let i = 0; i < n; i++) {
-      h = hashStep(h, codes[i] as number);
-      packed = packStep(packed, codes[i] as number);
+      const c = codes[i] as number;
+      h = hashStep(h, c);
+      packed = packed * 32 + c - 96;
     }
     return this.lookup(h, packed, codes, n, tail);
   }
@@ -155,6 +176,9 @@ export const hashStep = (h: number, code: number): number => Math.imul(h ^ code,
  */
 export const PACK = { EMPTY: 1, NONE: -1 } as const;
 const PACK_ROOM = 2 ** 46;
+/** The most letters a packed word has: packStep takes a letter while the pack is below PACK_ROOM. */
+const PACK_LETTERS = 10;
+// findLetters packs as packStep does, for codes it knows to be a–z: keep the two in step.
 export const packStep = (packed: number, code: number): number =>
   packed >= 0 && packed < PACK_ROOM && code >= 97 && code <= 122 ? packed * 32 + code - 96 : PACK.NONE;
 

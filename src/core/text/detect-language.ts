@@ -1,65 +1,78 @@
 import type { Lang } from '../taxonomy/types.js';
-import { CodeDict, HASH_START, hashStep } from './code-dict.js';
+import { textCodes } from './text-codes.js';
 
 const FR_WORDS =
   'le la les des du de un une et est sont pour dans avec sur nous vous qui que au aux ce cette ces pas sans ou être avoir notre nos votre vos leur leurs il elle ils en par plus mais très aussi';
 const EN_WORDS =
   'the a an and is are for in with on we you who that this these not without or be have our your their it they by more but very also of to will';
 
-/** The function words of both languages, and which language each belongs to (1 French, 2 English). */
-const WORDS = new CodeDict();
-const SIDE: number[] = [];
 /**
- * A bit per value of a word's short hash (shortHash), set for the function words: most words of a text
- * are not one, and this says so without a lookup.
+ * Per UTF-16 unit, what the detector reads of its lower case: the letter's code in a function word
+ * (1–26 for a–z, 27 ê, 28 è: all the letters the function words use), OTHER_LETTER for another word
+ * character, APOSTROPHE, 0 for a separator, or GROWS where lower-casing makes the unit longer (İ).
  */
-const MAYBE = new Uint32Array(4096 / 32);
-const shortHash = (h: number): number => (h ^ (h >>> 12) ^ (h >>> 24)) & 4095;
-for (const [words, side] of [
-  [FR_WORDS, 1],
-  [EN_WORDS, 2],
-] as const) {
-  for (const w of words.split(' ')) {
-    const id = WORDS.add(w);
-    SIDE[id] = (SIDE[id] ?? 0) | side;
-    let h = HASH_START;
-    for (let i = 0; i < w.length; i++) h = hashStep(h, w.charCodeAt(i));
-    const bit = shortHash(h);
-    MAYBE[bit >>> 5] = (MAYBE[bit >>> 5] as number) | (1 << (bit & 31));
-  }
-}
-const LONGEST = Math.max(...`${FR_WORDS} ${EN_WORDS}`.split(' ').map((w) => w.length));
-
+const OTHER_LETTER = 29;
+const APOSTROPHE = 30;
+const GROWS = 31;
 /** Characters of a word here (lower case); the apostrophe joins an elision to its word. */
 const WORD_CHARS = "abcdefghijklmnopqrstuvwxyzàâçéèêëîïôûùüÿœ'";
-const APOSTROPHE = 39;
-const IS_WORD = 0x10000;
+const FUNCTION_LETTERS = 'abcdefghijklmnopqrstuvwxyzêè';
 
-let table: Int32Array | null = null;
-/**
- * Per UTF-16 unit: its lower case | IS_WORD if that is a word character; -1 where lower-casing makes the
- * unit longer (İ).
- */
-function lowerCodes(): Int32Array {
+let table: Uint8Array | null = null;
+function letterCodes(): Uint8Array {
   if (table) return table;
-  const t = new Int32Array(0x10000);
+  const t = new Uint8Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
     const lower = String.fromCharCode(c).toLowerCase();
-    t[c] = lower.length !== 1 ? -1 : lower.charCodeAt(0) | (WORD_CHARS.includes(lower) ? IS_WORD : 0);
+    if (lower.length !== 1) t[c] = GROWS;
+    else if (lower === "'") t[c] = APOSTROPHE;
+    else if (FUNCTION_LETTERS.includes(lower)) t[c] = FUNCTION_LETTERS.indexOf(lower) + 1;
+    else if (WORD_CHARS.includes(lower)) t[c] = OTHER_LETTER;
   }
   table = t;
   return t;
 }
 
-const segment = new Uint16Array(LONGEST);
+/**
+ * A word of function-word letters is packed five bits a letter: its first six letters in `key` (an int32,
+ * the length told by the leading letter, never 0), a seventh in `seventh` (0 for a shorter word): unique,
+ * so that a function word is found by its key without keeping its letters.
+ */
+const LONGEST = 7;
+const SLOTS = 256;
+const slotKey = new Int32Array(SLOTS);
+const slotSeventh = new Int8Array(SLOTS);
+/** 1 French, 2 English, 3 both, 0 an empty slot. */
+const slotSide = new Uint8Array(SLOTS);
+const slotOf = (key: number, seventh: number): number => Math.imul(key ^ (seventh << 25), 0x9e3779b1) >>> 24;
 
-/** 1 French, 2 English, 0 neither: the word `segment[0…n)`, whose running hash is `h`. */
-function sideOf(n: number, h: number): number {
-  if (n > LONGEST) return 0;
-  const bit = shortHash(h);
-  if (((MAYBE[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return 0;
-  const id = WORDS.find(segment, n, '');
-  return id < 0 ? 0 : (SIDE[id] as number);
+for (const [words, side] of [
+  [FR_WORDS, 1],
+  [EN_WORDS, 2],
+] as const) {
+  for (const w of words.split(' ')) {
+    if (w.length > LONGEST) throw new Error(`function word longer than ${LONGEST} letters: ${w}`);
+    let key = 0;
+    let seventh = 0;
+    for (let i = 0; i < w.length; i++) {
+      const code = FUNCTION_LETTERS.indexOf(w[i] as string) + 1;
+      if (i < 6) key = key * 32 + code;
+      else seventh = code;
+    }
+    let s = slotOf(key, seventh);
+    while (slotSide[s] !== 0 && (slotKey[s] !== key || slotSeventh[s] !== seventh)) s = (s + 1) & (SLOTS - 1);
+    slotKey[s] = key;
+    slotSeventh[s] = seventh;
+    slotSide[s] = (slotSide[s] as number) | side;
+  }
+}
+
+/** 1 French, 2 English, 0 neither: the packed word. */
+function sideOf(key: number, seventh: number): number {
+  for (let s = slotOf(key, seventh); ; s = (s + 1) & (SLOTS - 1)) {
+    const side = slotSide[s] as number;
+    if (side === 0 || (slotKey[s] === key && slotSeventh[s] === seventh)) return side;
+  }
 }
 
 /**
@@ -73,44 +86,55 @@ function sideOf(n: number, h: number): number {
  * so a text with one takes the string path.
  */
 export function detectLanguage(text: string, fallback: Lang = 'en'): Lang {
-  const lower = lowerCodes();
+  return detectLanguageOfCodes(text, textCodes(text), fallback);
+}
+
+/** `detectLanguage` for a caller that has the text's code units from `textCodes` already. */
+export function detectLanguageOfCodes(text: string, units: Uint16Array, fallback: Lang = 'en'): Lang {
+  const codes = letterCodes();
   let fr = 0;
   let en = 0;
   let inWord = false;
   let apostrophes = 0;
+  // Letters of the word so far (more than LONGEST once it cannot be a function word), and its packing.
   let n = 0;
-  let h = HASH_START;
+  let key = 0;
+  let seventh = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = lower[text.charCodeAt(i)] as number;
-    if (c < 0) return detectLanguageOfString(text, fallback);
-    if (c & IS_WORD) {
-      inWord = true;
-      if (c === (APOSTROPHE | IS_WORD)) {
-        // The word starts after the first apostrophe and ends at the second.
-        if (++apostrophes === 1) {
-          n = 0;
-          h = HASH_START;
+    const d = codes[units[i] as number] as number;
+    if (d === 0) {
+      if (inWord) {
+        if (n <= LONGEST) {
+          const side = sideOf(key, seventh);
+          fr += side & 1;
+          en += side >> 1;
         }
-      } else if (apostrophes < 2) {
-        // A word longer than the longest function word is not one: its letters need no keeping.
-        if (n < LONGEST) {
-          segment[n] = c & 0xffff;
-          h = hashStep(h, c & 0xffff);
-        }
-        n++;
+        inWord = false;
+        apostrophes = 0;
+        n = 0;
+        key = 0;
+        seventh = 0;
       }
-    } else if (inWord) {
-      const side = sideOf(n, h);
-      fr += side & 1;
-      en += side >> 1;
-      inWord = false;
-      apostrophes = 0;
-      n = 0;
-      h = HASH_START;
+      continue;
+    }
+    if (d === GROWS) return detectLanguageOfString(text, fallback);
+    inWord = true;
+    if (d === APOSTROPHE) {
+      // The word starts after the first apostrophe and ends at the second.
+      if (++apostrophes === 1) {
+        n = 0;
+        key = 0;
+        seventh = 0;
+      }
+    } else if (apostrophes < 2) {
+      if (d === OTHER_LETTER) n = LONGEST + 1;
+      else if (n < 6) key = key * 32 + d;
+      else if (n === 6) seventh = d;
+      n++;
     }
   }
-  if (inWord) {
-    const side = sideOf(n, h);
+  if (inWord && n <= LONGEST) {
+    const side = sideOf(key, seventh);
     fr += side & 1;
     en += side >> 1;
   }

@@ -78,6 +78,22 @@ describe('CodeDict', () => {
     expect(dict.find(codes('administrXX'), 9, 'ateur')).toBe(id);
     for (const w of ['b', 'pythons', 'abcdefghijkl', 'c+', 'donnees', 'zz']) expect(dict.get(w)).toBe(-1);
   });
+
+  it('finds a word from letters known to be a–z (or not) as find does', () => {
+    const dict = new CodeDict();
+    const words = ['data', 'administrateur', 'abcdefghij', 'abcdefghijk', 'données', 'x9', 'c++', 'a'];
+    for (const w of words) dict.add(w);
+    const isAz = (w: string) => /^[a-z]*$/.test(w);
+    for (const w of [...words, 'datum', 'abcdefghijkl', 'donnee'])
+      for (let cut = 0; cut <= w.length; cut++) {
+        const head = w.slice(0, cut);
+        const tail = w.slice(cut);
+        if (!isAz(tail)) continue;
+        expect(dict.findLetters(codes(head), cut, tail, isAz(head)), w).toBe(
+          dict.find(codes(w), w.length, ''),
+        );
+      }
+  });
 });
 
 /** The original detectLanguage, on a lower-cased copy split into words: the reference. */

@@ -101,14 +101,25 @@ export function stemCodes(w: ArrayLike<number>, n: number): number {
     const c = w[i] as number;
     if (c >= 48 && c <= 57) return n << 3;
   }
+  return stemLetters(w, n);
+}
+
+/**
+ * `stemCodes` for a word of more than three characters known to have no digit: a scanner that saw its
+ * characters need not look for digits again.
+ */
+export function stemLetters(w: ArrayLike<number>, n: number): number {
   // stemWord's rules in its order, grouped by the last letter they need (s, e or x).
   const last = w[n - 1];
   if (last === 115) {
-    if (endsWith(w, n, 'trices')) return ((n - 6) << 3) | 1;
-    if (endsWith(w, n, 'euses')) return ((n - 5) << 3) | 2;
-    if (endsWith(w, n, 'iennes')) return ((n - 6) << 3) | 3;
-    // -s, but not -ss, -us, -is; then a final -e.
     const before = w[n - 2];
+    // -trices, -euses and -iennes all end in -es.
+    if (before === 101) {
+      if (endsWith(w, n, 'trices')) return ((n - 6) << 3) | 1;
+      if (endsWith(w, n, 'euses')) return ((n - 5) << 3) | 2;
+      if (endsWith(w, n, 'iennes')) return ((n - 6) << 3) | 3;
+    }
+    // -s, but not -ss, -us, -is; then a final -e.
     if (before === 115 || before === 117 || before === 105) return n << 3;
     return (n - 1 > 4 && w[n - 2] === 101 ? n - 2 : n - 1) << 3;
   }
