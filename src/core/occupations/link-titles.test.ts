@@ -82,6 +82,28 @@ describe('job title linking', () => {
     expect(linkTitle(linker, 'data scientist', 5)).toEqual(linkTitle(linker, 'data scientist', 5));
   });
 
+  it('links a "masculine / feminine" title, an excluded clause or a seniority word as the plain title', () => {
+    const more = buildTitleLinker([
+      ...CONCEPTS,
+      concept('auctioneer', ['auctioneer'], ['commissaire-priseur/commissaire-priseuse', 'agent']),
+      concept('gate-guard', ['gate guard'], ['agent de gardiennage/agente de gardiennage']),
+      concept('geologist', ['geologist', 'geoscientist'], []),
+      concept('geographer', ['geographer'], []),
+      concept('senior-consultant', ['senior consultant'], []),
+    ]);
+    // The feminine repeat would count "agent" twice and favour the bare form "agent".
+    expect(linkTitle(more, 'Agent / Agente de gardiennage', 5)).toEqual(
+      linkTitle(more, 'Agent de gardiennage', 5),
+    );
+    expect(linkTitle(more, 'Agent / Agente de gardiennage', 1)[0]?.score).toBe(1);
+    const geo = linkTitle(more, 'Geoscientists, Except Geographers', 5);
+    expect(geo).toEqual(linkTitle(more, 'Geoscientists', 5));
+    expect(geo[0]?.id).toBe('geologist');
+    const senior = linkTitle(more, 'Senior data engineer (CDI)', 5);
+    expect(senior).toEqual(linkTitle(more, 'data engineer', 5));
+    expect(senior.map((l) => l.id)).not.toContain('senior-consultant');
+  });
+
   it('between equal scores, prefers the occupation whose preferred label matched', () => {
     // "chemical engineer" is also an alternative label of "chemist"; the lower id would win the tie.
     const both = buildTitleLinker([
@@ -156,6 +178,9 @@ describe('job title linking: the fast path gives the plain computation’s score
   const titles = [
     'Ingénieure données (H/F)',
     'Senior data engineer data engineer',
+    // What the title clean-up changes: a feminine repeat, markers, an exclusion clause, contract words.
+    'Agent / Agente de données (h/f/x), except data scientist',
+    'Développeuse / Développeur confirmée logiciel (CDI)',
     'Développeuses logiciel',
     'infirmière en soins généraux et soins de suite',
     // Words no form uses, alone and around known ones (unknown stems and bigrams still count in the norm).

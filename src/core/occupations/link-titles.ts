@@ -41,6 +41,7 @@ import {
   isTitleWordChar,
   titleBags,
   titleWords,
+  wordTermEntries,
 } from './title-terms.js';
 import { FlatBags, flatTfidfIndex } from './form-index.js';
 import { HASH_START, hashStep, WordTable } from './word-table.js';
@@ -292,7 +293,7 @@ export function buildTitleLinker(
   const formText: string[] = [];
   const formLang: string[] = [];
   const formPreferred: number[] = [];
-  // The same bags as `titleBags` (stems 1, bigrams BIGRAM_WEIGHT; trigrams 1), laid end to end.
+  // The same bags as `titleBags` (`wordTermEntries`; trigrams 1), laid end to end.
   const wordBags = new FlatBags<string>();
   const gramBags = new FlatBags<number>();
   const stemOf = new Map<string, string>();
@@ -302,11 +303,7 @@ export function buildTitleLinker(
       for (const form of splitGenderedLabel(l.label)) {
         const { folded, stems } = titleWords(form);
         if (stems.length === 0) continue;
-        const entries: [string, number][] = [];
-        for (let i = 0; i < stems.length; i++) {
-          entries.push([stems[i]!, 1]);
-          if (i > 0) entries.push([`${stems[i - 1]!}${BIGRAM_JOIN}${stems[i]!}`, BIGRAM_WEIGHT]);
-        }
+        const entries = wordTermEntries(stems);
         // A form whose words repeat another form of the concept in the same language adds nothing.
         const sig = `${l.lang}\u0000${[...new Set(entries.map(([k]) => k))].sort().join(' ')}`;
         if (seen.has(sig)) continue;

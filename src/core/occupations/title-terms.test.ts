@@ -6,6 +6,7 @@ import {
   cleanTitle,
   cleanTitleForTerms,
   FOLD_CODES,
+  isGenderPair,
   FOLD_LIMIT,
   titleBags,
   titleWords,
@@ -34,9 +35,67 @@ describe('title terms', () => {
       'CI/CD engineer',
       'Ingénieur (confirmé)',
       'x/y',
+      'Agent / Agente de sûreté',
+      'Senior Data Engineer (CDI)',
+      'Sr. Software Engineer',
+      'Geoscientists, Except Hydrologists and Geographers',
+      'Seniority analyst',
+      'Chef de projet',
     ])
       expect(titleWords(cleanTitleForTerms(t))).toEqual(titleWords(cleanTitle(t)));
-    expect(cleanTitleForTerms('Accrocheur / Accrocheuse')).toBe('Accrocheur / Accrocheuse');
+    expect(cleanTitleForTerms('Chef de projet')).toBe('Chef de projet');
+    expect(cleanTitleForTerms('Seniority analyst')).toBe('Seniority analyst');
+  });
+
+  it('tells the masculine and feminine forms of a word from other pairs', () => {
+    for (const [a, b] of [
+      ['Agent', 'Agente'],
+      ['Contrôleur', 'Contrôleuse'],
+      ['animateur', 'animatrice'],
+      ['Acteur', 'Actrice'],
+      ['électricien', 'électricienne'],
+      ['Chef', 'Cheffe'],
+    ])
+      expect(isGenderPair(a!, b!)).toBe(true);
+    for (const [a, b] of [
+      ['production', 'fabrication'],
+      ['CI', 'CD'],
+      ['dev', 'devops'],
+      ['Electricien', 'Electronicien'],
+      ['infrastructure', 'environnement'],
+    ])
+      expect(isGenderPair(a!, b!)).toBe(false);
+  });
+
+  it('keeps a "masculine / feminine" title once, with its complement', () => {
+    expect(cleanTitle('Agent / Agente de sûreté')).toBe('Agent de sûreté');
+    expect(cleanTitle('Accrocheur / Accrocheuse')).toBe('Accrocheur');
+    expect(cleanTitle('Contrôleur électricien / Contrôleuse électricienne')).toBe('Contrôleur électricien');
+    expect(cleanTitle('Attaché commercial / Attachée commerciale bancaire')).toBe(
+      'Attaché commercial bancaire',
+    );
+    expect(cleanTitle("Agent / Agente d'administration principal / principale du Trésor")).toBe(
+      "Agent d'administration principal du Trésor",
+    );
+    expect(cleanTitle('Aide-mécanicien / Aide-mécanicienne en montage')).toBe('Aide-mécanicien en montage');
+    // Slashes between different words stay: both words say something.
+    expect(cleanTitle('Agent / Agente de production/fabrication')).toBe('Agent de production/fabrication');
+    expect(cleanTitle('Horticulteur/maraicher (h/f/x)')).toBe('Horticulteur/maraicher');
+    expect(cleanTitle('CI/CD engineer')).toBe('CI/CD engineer');
+  });
+
+  it('drops exclusion clauses, seniority and contract words, and odd gender markers', () => {
+    expect(cleanTitle('Geoscientists, Except Hydrologists and Geographers')).toBe('Geoscientists');
+    expect(cleanTitle('Chef de cuisine (sauf restauration collective)')).toBe('Chef de cuisine');
+    expect(cleanTitle("Vendeur, à l'exception des produits frais")).toBe('Vendeur');
+    expect(cleanTitle('Senior Data Engineer (CDI)')).toBe('Data Engineer');
+    expect(cleanTitle('Développeuse confirmée - temps partiel')).toBe('Développeuse');
+    expect(cleanTitle('Sr. Software Engineer')).toBe('Software Engineer');
+    expect(cleanTitle('Monteur-câbleur (h/f:x)')).toBe('Monteur-câbleur');
+    // Words that name the job, or only look like a noise word, stay; so does a title of noise alone.
+    expect(cleanTitle('Stage manager')).toBe('Stage manager');
+    expect(cleanTitle('Seniority analyst')).toBe('Seniority analyst');
+    expect(cleanTitle('Junior')).toBe('Junior');
   });
 
   it('cuts stems, bigrams and trigrams, dropping function words', () => {
