@@ -74,6 +74,8 @@ const TARGET = { p50: 3, p95: 10, buildS: 20, bytes: 150, speedup: 50 };
 export interface MatchingBenchOptions {
   sizes?: number[];
   projects?: number;
+  /** Run the peers (default true); `--no-peers` skips them, for quick iterations on our own figures. */
+  peers?: boolean;
   /** Progress lines on stderr. */
   log?: (line: string) => void;
 }
@@ -287,7 +289,10 @@ export async function runMatchingBench(options: MatchingBenchOptions = {}): Prom
     row(`${label}/identical_top50`, identical, 'projects', { peer: `of ${checked} checked`, n: checked });
 
     const ours = results.map((ms) => new Set(ms.map((m) => Number(m.talentId.slice(1)) - 1)));
-    const peerP50 = await runPeers(pool, stats.heldSkills, codeOf, peerQueries, ours, label, row, log);
+    const peerP50 =
+      options.peers === false
+        ? new Map<PeerName, number>()
+        : await runPeers(pool, stats.heldSkills, codeOf, peerQueries, ours, label, row, log);
     // The issue's comparison: the search libraries (the exhaustive pass and SQL are references).
     const search = SEARCH_PEERS.map((p) => peerP50.get(p)).filter((x): x is number => x !== undefined);
     if (search.length > 0) {

@@ -33,6 +33,7 @@ const SUITES: Record<string, () => Promise<BenchResult[]>> = {
     (await import('./matching.bench.js')).runMatchingBench({
       sizes: listOption('--sizes'),
       projects: option('--matching-projects'),
+      peers: !argv.includes('--no-peers'),
       log: (line) => process.stderr.write(`${line}\n`),
     }),
   'matching-service': async () =>

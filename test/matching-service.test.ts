@@ -5,24 +5,37 @@
  * after the journal check, neither by a rebuild; taxonomy domain changes; weights per organization.
  */
 import type { Kysely } from 'kysely';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { counterfactuals } from '../src/core/matching/counterfactuals.js';
 import { profileFacts, projectProfile } from '../src/core/matching/profile.js';
 import { rankCandidates } from '../src/core/matching/rank-candidates.js';
 import { DEFAULT_WEIGHTS, resolveWeights, scoringContext } from '../src/core/matching/score-candidate.js';
-import type { Candidate } from '../src/core/matching/types.js';
+import { packTalent, unpackMissions, unpackSkills } from '../src/core/import/packed-talent.js';
+import type { Candidate, HeldSkill, MissionFacts } from '../src/core/matching/types.js';
 import type { Project, Talent, TalentSkill } from '../src/core/model.js';
 import type { Domain } from '../src/core/taxonomy/types.js';
 import { CORE_DOMAINS } from '../src/core/taxonomy/types.js';
 import { prepareStore, wireServices, type Services } from '../src/main/create-context.js';
-import { CandidateBuffer } from '../src/services/candidate-buffer.js';
 import { textSource } from '../src/services/import-readers.js';
 import { MatchingService, type MatchOptions, type RankedMatch } from '../src/services/matching.service.js';
 import { DEFAULT_ORG, type Store } from '../src/services/ports.js';
 import { appendJournal, JOURNAL_SLOTS } from '../src/services/talent-changes.js';
 import { migrateToLatest } from '../src/storage/migrate.js';
+import { openDatabase } from '../src/storage/open-database.js';
 import type { Database } from '../src/storage/schema.js';
 import { createStore } from '../src/storage/store.js';
+import {
+  heldSkillsOf,
+  IN_FLIGHT,
+  missionFactsOf,
+  scanHeldSkills,
+  scanMissionFacts,
+  TalentCandidatesRepository,
+  WorkerReader,
+} from '../src/storage/talent-candidates.repository.js';
 import { DIALECTS, fixedClock, pgSkipReason, testConfig } from './support/databases.js';
 
 if (pgSkipReason) console.warn(pgSkipReason);
@@ -78,6 +91,28 @@ const skill = (skillId: string, level: number): TalentSkill => ({
   evidenceDetail: null,
 });
 
+const talentOf = (id: string, skills: TalentSkill[]): Talent => ({
+  id,
+  externalId: null,
+  source: 'freelance',
+  name: `Talent ${id}`,
+  email: null,
+  phone: null,
+  headline: '',
+  occupationId: null,
+  location: 'Lyon',
+  remote: 'hybrid',
+  languages: ['fr'],
+  dailyCost: 700,
+  skills,
+  industries: [],
+  functions: [],
+  availability: [],
+  missions: [],
+  consentAt: null,
+  retainUntil: null,
+});
+
 /** A talent holding every requirement of `project` at level 5: ranks first. */
 const expert = (t: Talent, project: Project): Talent => ({
   ...t,
@@ -97,38 +132,91 @@ async function importTalents(services: Services, talents: readonly Talent[], org
   expect(s.rejected).toBe(0);
 }
 
-describe('CandidateBuffer', () => {
-  it('gives back every candidate exactly, odd numbers and shared strings included', () => {
-    const base: Candidate = {
-      id: 'a',
-      name: 'Zoë Ångström',
-      source: 'employee',
-      skills: [
-        { skillId: 'python', level: 3, evidence: 'mission' },
-        { skillId: 'python', level: 2.5, evidence: null },
-        { skillId: 'rag', level: -0, evidence: 'cv' },
-      ],
-      industries: ['banking'],
-      functions: [],
-      missions: [{ industry: null, businessFunction: 'it', outcome: 'production' }],
-      availability: [{ start: '2026-01-05', end: '2026-03-27', daysPerWeek: 3.5 }],
-      dailyCost: 650.25,
-      languages: ['fr', 'en'],
-      location: 'Lyon',
-      remote: 'remote',
-    };
-    const many: Candidate[] = [
-      base,
-      { ...base, id: 'b', dailyCost: 2 ** 40, skills: [], missions: [], availability: [], languages: [] },
-      { ...base, id: 'c', dailyCost: Number.MAX_VALUE, location: '', remote: 'onsite' },
-      ...Array.from({ length: 300 }, (_, i) => ({ ...base, id: `x${i}`, dailyCost: i * 1000 })),
+/** The reference: the packed lists through JSON.parse, as unpackTalent reads them. */
+const parsedSkills = (text: string): HeldSkill[] =>
+  unpackSkills(text).map((s) => ({ skillId: s.skillId, level: s.level, evidence: s.evidence }));
+const parsedMissions = (text: string): MissionFacts[] =>
+  unpackMissions(text).map((m) => ({
+    industry: m.industry,
+    businessFunction: m.businessFunction,
+    outcome: m.outcome,
+  }));
+
+describe('reading packed skills and missions without JSON.parse', () => {
+  it('gives what JSON.parse gives on random texts: escapes, odd numbers, other spacing', () => {
+    let seed = 3;
+    const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+    const strings = [
+      'python',
+      'a"b',
+      'back\\slash',
+      'line\nbreak',
+      'é🙂',
+      '',
+      ' ',
+      ',]',
+      '[x]',
+      'null',
+      '\u0001',
     ];
-    const buffer = new CandidateBuffer();
-    for (const c of many) buffer.push(c);
-    const back = [...buffer.candidates()];
-    expect(back).toEqual(many);
-    expect(Object.is(back[0]!.skills[2]!.level, -0)).toBe(true);
-    expect(buffer.size).toBe(many.length);
+    const str = () => pick(strings) + (rand() < 0.5 ? String(Math.floor(rand() * 100)) : '');
+    const optStr = () => (rand() < 0.3 ? null : str());
+    const num = () => pick([0, 1, 3, 5, 2.5, -0, -1, 1e21, 1e-7, 123456789, 0.1 + 0.2]);
+    const optNum = () => (rand() < 0.5 ? null : num());
+    let scanned = 0;
+    for (let k = 0; k < 2000; k++) {
+      const skills = Array.from({ length: Math.floor(rand() * 6) }, () => [
+        str(),
+        num(),
+        optStr(),
+        optNum(),
+        optStr(),
+        optStr(),
+      ]);
+      const missions = Array.from({ length: Math.floor(rand() * 4) }, () => [
+        str(),
+        optStr(),
+        str(),
+        optStr(),
+        optStr(),
+        optStr(),
+        optStr(),
+        Array.from({ length: Math.floor(rand() * 3) }, str),
+      ]);
+      // PostgreSQL's json_agg (migration 0005) spaces its output: that must read the same.
+      const spaced = (x: unknown) => JSON.stringify(x, null, rand() < 0.5 ? 0 : 1);
+      for (const text of [JSON.stringify(skills), spaced(skills)]) {
+        expect(heldSkillsOf(text), text).toEqual(parsedSkills(text));
+        if (scanHeldSkills(text)) scanned++;
+      }
+      for (const text of [JSON.stringify(missions), spaced(missions)])
+        expect(missionFactsOf(text), text).toEqual(parsedMissions(text));
+    }
+    // Most texts take the fast path (ids and evidence without escapes), not only the fallback.
+    expect(scanned).toBeGreaterThan(500);
+    expect(Object.is(heldSkillsOf('[["a",-0,null,null,null,null]]')[0]!.level, -0)).toBe(true);
+  });
+
+  it('reads what packTalent writes without falling back', () => {
+    const t = talentOf('t1', [skill('python', 3), { ...skill('sql', 2.5), evidenceDetail: 'said "yes"\n' }]);
+    const packed = packTalent({
+      ...t,
+      missions: [
+        {
+          title: 'A "quoted", [bracketed] title\\',
+          organization: null,
+          start: '2024-01-01',
+          end: null,
+          industry: 'banking',
+          businessFunction: null,
+          outcome: 'production',
+          skills: ['python', 'sql'],
+        },
+      ],
+    });
+    expect(scanHeldSkills(packed.skills)).toEqual(parsedSkills(packed.skills));
+    expect(scanMissionFacts(packed.missions)).toEqual(parsedMissions(packed.missions));
   });
 });
 
@@ -172,6 +260,71 @@ describe.each(DIALECTS)('MatchingService on $name', (dialectCase) => {
   });
   afterAll(async () => {
     await env.cleanup();
+  });
+
+  it('streamCandidates gives what ranking reads of the talents streamAll gives, batch for batch', async () => {
+    const at = '2026-01-15T10:00:00.000Z';
+    const org = 'org-candidates';
+    await env.store.ensureOrganization(org, 'Candidates', at);
+    const odd: Talent = {
+      ...talentOf('c2', [
+        skill('python', 2.5),
+        { ...skill('sql', 4), evidence: null, evidenceDetail: 'a "b"\\' },
+      ]),
+      source: 'employee',
+      dailyCost: 612.75,
+      languages: [],
+      location: 'Zoë "Ville"',
+      industries: ['banking'],
+      functions: ['it'],
+      availability: [{ start: '2026-02-02', end: '2026-05-29', daysPerWeek: 2.5 }],
+      missions: [
+        {
+          title: 'A "quoted" title, with [brackets]',
+          organization: 'Org\\',
+          start: '2024-01-01',
+          end: null,
+          industry: 'retail',
+          businessFunction: null,
+          outcome: 'production',
+          skills: ['python'],
+        },
+      ],
+    };
+    const own = [talentOf('c1', []), odd, talentOf('c3', [skill('python', 5)])];
+    await env.store.talents.upsertMany(org, own, at);
+    const asCandidate = (t: Talent): Candidate => ({
+      id: t.id,
+      name: t.name,
+      source: t.source,
+      skills: t.skills.map((s) => ({ skillId: s.skillId, level: s.level, evidence: s.evidence })),
+      industries: t.industries,
+      functions: t.functions,
+      missions: t.missions.map((m) => ({
+        industry: m.industry,
+        businessFunction: m.businessFunction,
+        outcome: m.outcome,
+      })),
+      availability: t.availability,
+      dailyCost: t.dailyCost,
+      languages: t.languages,
+      location: t.location,
+      remote: t.remote,
+    });
+    for (const [orgId, size] of [
+      [DEFAULT_ORG, 40],
+      [org, 2],
+      ['org-none', 10],
+    ] as const) {
+      const talents: Talent[][] = [];
+      for await (const b of env.store.talents.streamAll(orgId, size)) talents.push(b);
+      const candidates: Candidate[][] = [];
+      for await (const b of env.store.talents.streamCandidates(orgId, size)) candidates.push(b);
+      expect(candidates).toEqual(talents.map((b) => b.map(asCandidate)));
+    }
+    const mine: Candidate[] = [];
+    for await (const b of env.store.talents.streamCandidates(org)) mine.push(...b);
+    expect(mine).toEqual(own.map(asCandidate));
   });
 
   it('ranks exactly as scoring every talent: filters, weights, must-haves, counterfactuals', async () => {
@@ -379,5 +532,136 @@ describe.each(DIALECTS)('MatchingService on $name', (dialectCase) => {
     const c = await matching.matchProject('prj-b', { top: 10, weights: { coverage: 1 } }, ORG_B);
     expect(c.weights).toEqual(resolveWeights({ ...set, coverage: 1 }));
     expect(matching.activity.builds).toBe(2);
+  });
+});
+
+describe('reading the pool in a worker thread (SQLite file)', () => {
+  const at = '2026-01-15T10:00:00.000Z';
+  const ODD_ORG = 'org-odd';
+  let dir: string;
+  let file: string;
+  let db: Kysely<Database>;
+  let store: Store;
+  let services: Services;
+  let repo: TalentCandidatesRepository;
+
+  const collect = async (batches: AsyncIterable<Candidate[]>) => {
+    const out: Candidate[][] = [];
+    for await (const b of batches) out.push(b);
+    return out;
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'vivier-reader-'));
+    file = join(dir, 'pool.db');
+    const opened = openDatabase({ kind: 'sqlite', file });
+    db = opened.db;
+    await migrateToLatest(db, 'sqlite');
+    store = createStore(db, 'sqlite');
+    services = wireServices(testConfig(), store, fixedClock());
+    await prepareStore(store, services, fixedClock());
+    await services.demo.seed({ talents: 150, projects: 4, seed: 5 });
+    // Odd content: texts the scanners leave to JSON.parse, values of other types than packTalent writes
+    // (they travel by structured clone), characters beyond Latin-1, odd numbers.
+    await store.ensureOrganization(ODD_ORG, 'Odd', at);
+    await store.talents.upsertMany(
+      ODD_ORG,
+      ['o1', 'o2', 'o3', 'o4', 'o5'].map((id, i) => ({
+        ...talentOf(id, [skill('python', 3), skill('sql', 2.5)]),
+        name: ['Zoë 🙂', '', 'a"b\\c', '日本', 'x'.repeat(300)][i] as string,
+        location: i % 2 ? 'Zoë "Ville"' : '',
+        dailyCost: [612.75, 0, 1e21, 0.1 + 0.2, 7][i] as number,
+        languages: i === 1 ? [] : ['fr', 'en'],
+        availability: [{ start: '2026-02-02', end: '2026-05-29', daysPerWeek: 2.5 }],
+      })),
+      at,
+    );
+    const set = (
+      id: string,
+      values: Partial<Record<'skills' | 'industries' | 'missions' | 'languages', string>>,
+    ) => db.updateTable('talent').set(values).where('org_id', '=', ODD_ORG).where('id', '=', id).execute();
+    await set('o2', { skills: '[ ["a\\"b", 3, "cv", null, null, null], ["py", -0, null, 1, null, null] ]' });
+    await set('o3', { skills: '[["python", "3", null, null, null, null]]' });
+    await set('o4', {
+      industries: '{"a": 1}',
+      missions: '[[null,null,null,null,"banking",null,"production",[]]]',
+    });
+    await set('o5', { languages: '["fr", null]' });
+    repo = new TalentCandidatesRepository(db, 'sqlite');
+  });
+  afterAll(async () => {
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('gives the same stream as the in-thread read, batch for batch, on a demo pool and odd content', async () => {
+    for (const [orgId, size] of [
+      [DEFAULT_ORG, 250],
+      [DEFAULT_ORG, 7],
+      [ODD_ORG, 2],
+      ['org-none', 10],
+    ] as const) {
+      const inThread = await collect(repo.streamInThread(orgId, size));
+      const worker = await collect(repo.streamThroughWorker(file, orgId, size));
+      expect(worker).toEqual(inThread);
+      // The same values to the bit (toEqual does not tell -0 from 0).
+      expect(worker.flat().map((c) => c.skills.map((s) => Object.is(s.level, -0)))).toEqual(
+        inThread.flat().map((c) => c.skills.map((s) => Object.is(s.level, -0))),
+      );
+      // And the stream the service reads (a WAL file: the worker) is that one too.
+      expect(await collect(store.talents.streamCandidates(orgId, size))).toEqual(inThread);
+    }
+    const odd = (await collect(repo.streamInThread(ODD_ORG, 10))).flat();
+    expect(odd.map((c) => c.id)).toEqual(['o1', 'o2', 'o3', 'o4', 'o5']);
+    expect(odd[2]?.skills[0]?.level).toBe('3');
+    expect(odd[3]?.industries).toEqual({ a: 1 });
+  });
+
+  it('falls back to the in-thread read only when the worker cannot start', async () => {
+    const missing = join(dir, 'missing.db');
+    const fallback = () => repo.streamInThread(DEFAULT_ORG, 50);
+    expect(await collect(repo.streamThroughWorker(missing, DEFAULT_ORG, 50, fallback))).toEqual(
+      await collect(fallback()),
+    );
+    await expect(collect(repo.streamThroughWorker(missing, DEFAULT_ORG, 50))).rejects.toThrow();
+  });
+
+  it('keeps the worker at most a few batches ahead of the consumer', async () => {
+    const reader = new WorkerReader(file, DEFAULT_ORG, 5);
+    try {
+      expect((await reader.next())?.length).toBe(5);
+      // 30 batches in the pool: without credits the worker would send them all.
+      while (reader.queued < IN_FLIGHT) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(reader.queued).toBe(IN_FLIGHT);
+      let n = 1;
+      while (await reader.next()) n++;
+      expect(n).toBe(30);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('an index built from the worker ranks as one built in this thread', async () => {
+    const inThread = Object.create(store.talents) as Store['talents'];
+    inThread.streamCandidates = (orgId, size = 250) => repo.streamInThread(orgId, size);
+    const viaWorker = new MatchingService(store, services.taxonomy, services.projects);
+    const local = new MatchingService({ ...store, talents: inThread }, services.taxonomy, services.projects);
+    // The demo's projects without must-haves (nobody in a pool of 150 holds them all): long rankings.
+    const demo = await Promise.all((await services.projects.list()).map((p) => services.projects.get(p.id)));
+    const open = demo.map((p) => ({
+      ...p,
+      id: `${p.id}-open`,
+      externalId: null,
+      requirements: p.requirements.map((r) => ({ ...r, must: false })),
+    }));
+    await store.projects.upsertMany(DEFAULT_ORG, open, at);
+    expect(open.length).toBeGreaterThan(0);
+    for (const p of open) {
+      const a = await viaWorker.matchProject(p.id, { top: 150 });
+      expect(a.matches.length).toBeGreaterThan(0);
+      expect(a).toEqual(await local.matchProject(p.id, { top: 150 }));
+    }
+    expect([viaWorker.activity.builds, local.activity.builds]).toEqual([1, 1]);
   });
 });

@@ -5,7 +5,9 @@ import { TALENT_CSV_COLUMNS, talentToCsvCells } from '../src/core/import/csv-rec
 import type { Talent } from '../src/core/model.js';
 import { prepareStore, wireServices, type Context } from '../src/main/create-context.js';
 import { textSource } from '../src/services/import-readers.js';
-import type { ImportOptions } from '../src/services/import.service.js';
+import { ImportService, type ImportOptions } from '../src/services/import.service.js';
+import { AuditService } from '../src/services/audit.service.js';
+import { TalentChanges, type TalentChange } from '../src/services/talent-changes.js';
 import { DEFAULT_ORG } from '../src/services/ports.js';
 import { migrateToLatest } from '../src/storage/migrate.js';
 import { createStore } from '../src/storage/store.js';
@@ -83,6 +85,49 @@ describe.each(DIALECTS)('imports on $name', (dialectCase) => {
     );
     // …and importing the export changes nothing.
     expect(await run('export.jsonl', exported)).toMatchObject({ unchanged: 40, inserted: 0, updated: 0 });
+  });
+
+  it('an import writes packed rows; the journal tells listeners the talents as stored, and checks skills', async () => {
+    // An import hands its rows to the store packed (never unpacked on the way): listeners of the
+    // journaled store must still hear whole talents, equal to what a read returns.
+    const changes = new TalentChanges();
+    const heard: TalentChange[] = [];
+    changes.subscribe({ talentsChanged: (c) => heard.push(c) });
+    const store = changes.journaled(ctx.store);
+    const imports = new ImportService(
+      store,
+      ctx.services.taxonomy,
+      new AuditService(fixedClock()),
+      fixedClock(),
+    );
+    const some = demo.talents.slice(0, 12);
+    const r = await imports.import(textSource('t.jsonl', jsonl(some)), {
+      kind: 'talents',
+      format: 'jsonl',
+      orgId: org,
+      batchSize: 5,
+    });
+    expect(r).toMatchObject({ inserted: 12, imported: true });
+    expect(heard.map((c) => c.upserted.length)).toEqual([5, 5, 2]);
+    const told = heard.flatMap((c) => c.upserted).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const stored = await ctx.store.imports.getTalents(
+      org,
+      some.map((t) => t.id),
+    );
+    expect(told).toEqual(stored);
+    expect(told.map((t) => t.id)).toEqual(some.map((t) => t.id).sort());
+    // The skills handed with packed rows are checked against the taxonomy, as whole talents' are.
+    const [row] = await ctx.store.imports.getPackedTalents(org, [some[0]!.id]).then((m) => [...m.values()]);
+    await expect(
+      ctx.store.transaction((tx) =>
+        tx.imports.writePackedTalents(
+          org,
+          [{ id: some[0]!.id, packed: row! }],
+          'now',
+          new Set(['no-such-skill']),
+        ),
+      ),
+    ).rejects.toThrow(/"no-such-skill" is not in the taxonomy/);
   });
 
   it('a changed record is "updated", the others "unchanged"; records are matched by e-mail without an id', async () => {

@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/cli/exit-codes.js';
 import type { TeamResponse } from '../src/contract/team.schemas.js';
 import { buildApp } from '../src/http/app.js';
+import type { Talent } from '../src/core/model.js';
 import type { Context } from '../src/main/create-context.js';
+import { textSource } from '../src/services/import-readers.js';
+import { DEFAULT_ORG } from '../src/services/ports.js';
 import { DIALECTS, openTestContext, testConfig } from './support/databases.js';
 import { runCliInProcess } from './support/run-cli.js';
 
@@ -99,6 +102,40 @@ describe('POST /api/projects/:id/team', () => {
       expect(r.json().error.code).toBe('invalid_input');
       expect(r.json().error.message).toContain(field);
     }
+  });
+
+  // Last in this block: it rewrites two talents of the shared pool.
+  it('takes its candidates from the ranking index: a talent changed just before is in, storage is not read', async () => {
+    const project = await ctx.services.projects.get(projectId);
+    // The index exists before the change: the change must reach it as an update.
+    expect((await post(projectId, {})).statusCode).toBe(200);
+    const [a, b] = await ctx.store.talents.listAll(DEFAULT_ORG);
+    // Holds every requirement at level 5, full time, at a day rate nobody else comes near: the whole team.
+    const ideal = (t: Talent, dailyCost: number): Talent => ({
+      ...t,
+      skills: project.requirements.map((r) => ({
+        skillId: r.skillId,
+        level: 5,
+        evidence: 'mission',
+        years: null,
+        lastUsed: null,
+        evidenceDetail: null,
+      })),
+      availability: [],
+      dailyCost,
+    });
+    const imported = await ctx.services.imports.import(
+      textSource('one.jsonl', JSON.stringify(ideal(a!, 1))),
+      { kind: 'talents', format: 'jsonl' },
+    );
+    expect(imported.updated).toBe(1);
+    const seen = (await post(projectId, { maxSize: 1 })).json() as TeamResponse;
+    expect(seen.team.members.map((m) => m.talentId)).toEqual([a!.id]);
+    // Written behind the services' back (the bare store journals nothing, so the index never hears of it):
+    // cheaper still, yet not proposed, which a team read from storage would have done.
+    await ctx.store.talents.upsertMany(DEFAULT_ORG, [ideal(b!, 0.5)], '2026-01-15T10:00:00.000Z');
+    const unseen = (await post(projectId, { maxSize: 1 })).json() as TeamResponse;
+    expect(unseen.team.members.map((m) => m.talentId)).toEqual([a!.id]);
   });
 
   it('is in the OpenAPI document', async () => {

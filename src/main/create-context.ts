@@ -66,7 +66,7 @@ export function wireServices(config: Config, storage: Store, clock: Clock = syst
     extraction,
     projects,
     matching,
-    teams: new TeamService(store, taxonomy, projects, { weightsOf: (org) => matching.getWeights(org) }),
+    teams: new TeamService(projects, matching),
     demo: new DemoService(store, taxonomy, audit, clock),
     audit,
     occupations,

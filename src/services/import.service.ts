@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../core/errors.js';
 import { normalizeTalent, sameProject, sameTalent } from '../core/import/canonical.js';
-import { samePacked, unpackTalent } from '../core/import/packed-talent.js';
+import { packTalent, samePacked, unpackTalent, type PackedTalentRow } from '../core/import/packed-talent.js';
 import {
   CSV_COLUMN_OF,
   mergeCsvProject,
@@ -345,6 +345,11 @@ export class ImportService {
       }
     })();
     const keys = new KeySet();
+    /**
+     * Every skill the kept talents hold: the second pass writes rows as packed by this one and has their
+     * skills checked against the taxonomy per transaction (a few hundred ids, not 20 a talent).
+     */
+    const skills = new Set<string>();
     // A source that may be large is spooled from its first record: keeping thousands of records in
     // memory first would teach V8 that what this pass allocates survives (allocation-site pretenuring), and
     // every record after them would then be allocated straight into the old generation (measured: a third
@@ -404,6 +409,7 @@ export class ImportService {
             continue;
           }
           if (!keeping()) continue;
+          if ('skills' in v.record) for (const s of v.record.skills) skills.add(s.skillId);
           const item = toValid(line, v.given, v.record);
           if (kept) {
             kept.push(item);
@@ -441,6 +447,7 @@ export class ImportService {
         spool,
         spooledLines,
         valid,
+        skills,
         () => (lastProgress > 0 ? progress : undefined),
       );
     } finally {
@@ -459,6 +466,7 @@ export class ImportService {
     spool: Spool | null,
     spooledLines: LineList,
     valid: number,
+    skills: Set<string>,
     progressOf: () => ImportOptions['onProgress'],
   ): Promise<ImportSummary> {
     const report = (line: number, i: FieldIssue) => {
@@ -513,6 +521,7 @@ export class ImportService {
           write,
           options.format,
           taken,
+          skills,
         ))
           report(r.line, r.issue);
       }
@@ -660,6 +669,8 @@ export class ImportService {
     format: ImportFormat,
     /** Stored ids already designated by a record of this batch, and by which line. */
     taken: Map<string, number>,
+    /** Every skill the import's talents hold (see import()); CSV merges add those they keep. */
+    skills: Set<string>,
   ): Promise<{ line: number; issue: FieldIssue }[]> {
     if (batch.length === 0) return [];
     const talents = isTalent(batch[0] as Valid);
@@ -719,8 +730,8 @@ export class ImportService {
     }
     const existingIds = targets.filter((t) => t.existing).map((t) => t.id);
     if (talents) {
-      const toWrite = await this.classifyTalents(store, orgId, targets, existingIds, counts, format);
-      if (write) await store.imports.writeTalents(orgId, toWrite, at, new Set(existingIds));
+      const toWrite = await this.classifyTalents(store, orgId, targets, existingIds, counts, format, skills);
+      if (write) await store.imports.writePackedTalents(orgId, toWrite, at, skills);
     } else {
       const toWrite: Project[] = [];
       for (const t of targets) {
@@ -740,10 +751,11 @@ export class ImportService {
   }
 
   /**
-   * Counts a batch of talents as inserted, updated or unchanged; returns those to write. An unchanged
-   * record is found by comparing packed forms (text equality, no unpacking); when the texts differ the
-   * talents are compared field by field, since a stored row packed by an earlier version (migration 0005)
-   * may spell the same content differently.
+   * Counts a batch of talents as inserted, updated or unchanged; returns those to write, packed. An
+   * unchanged record is found by comparing packed forms (text equality, no unpacking); when the texts
+   * differ the talents are compared field by field, since a stored row packed by an earlier version
+   * (migration 0005) may spell the same content differently. New and changed records are written as the
+   * first pass packed them; only a CSV row merged with the stored talent is packed again.
    */
   private async classifyTalents(
     store: Store,
@@ -752,15 +764,16 @@ export class ImportService {
     existingIds: readonly string[],
     counts: Counts,
     format: ImportFormat,
-  ): Promise<Talent[]> {
+    skills: Set<string>,
+  ): Promise<PackedTalentRow[]> {
     const stored = existingIds.length > 0 ? await store.imports.getPackedTalents(orgId, existingIds) : null;
-    const toWrite: Talent[] = [];
+    const toWrite: PackedTalentRow[] = [];
     for (const t of targets) {
       const { packed } = t.v as ValidTalent;
       const old = stored?.get(t.id);
       if (!old) {
         counts.inserted++;
-        toWrite.push(unpackTalent(t.id, packed, true));
+        toWrite.push({ id: t.id, packed });
         continue;
       }
       if (format === 'csv') {
@@ -770,7 +783,8 @@ export class ImportService {
         if (sameTalent(was, rec)) counts.unchanged++;
         else {
           counts.updated++;
-          toWrite.push(rec);
+          for (const s of rec.skills) skills.add(s.skillId);
+          toWrite.push({ id: t.id, packed: packTalent(rec) });
         }
         continue;
       }
@@ -778,11 +792,10 @@ export class ImportService {
         counts.unchanged++;
         continue;
       }
-      const rec = unpackTalent(t.id, packed, true);
-      if (sameTalent(unpackTalent(t.id, old), rec)) counts.unchanged++;
+      if (sameTalent(unpackTalent(t.id, old), unpackTalent(t.id, packed))) counts.unchanged++;
       else {
         counts.updated++;
-        toWrite.push(rec);
+        toWrite.push({ id: t.id, packed });
       }
     }
     return toWrite;

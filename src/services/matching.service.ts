@@ -3,8 +3,8 @@
  * exact top-K with score-bound pruning, the same results as scoring every talent (`rankCandidates`).
  *
  * The index of an organization is built on its first query, from storage a batch at a time
- * (`talents.streamAll`, held compactly in a CandidateBuffer until the build), and kept up to date without
- * a rebuild:
+ * (`talents.streamCandidates`: what ranking reads of each talent, never whole Talents; see `indexOf`), and
+ * kept up to date without a rebuild:
  * - writes in this process are told after their commit (TalentChangeListener, see talent-changes.ts) and
  *   applied to the index before the next query runs;
  * - writes of other processes are found through the talent journal (meta table): at most once every
@@ -19,11 +19,16 @@
  * a slow read can never apply an older version over a newer one; a query waits for those queued before it.
  */
 import { counterfactuals } from '../core/matching/counterfactuals.js';
-import { TalentIndex } from '../core/matching/index/talent-index.js';
+import { TalentIndex, type TalentIndexOptions } from '../core/matching/index/talent-index.js';
 import { rankWithIndex } from '../core/matching/index/top-k.js';
-import { projectProfile, type MatchFilters } from '../core/matching/profile.js';
+import { projectProfile, type MatchFilters, type ProfileFacts } from '../core/matching/profile.js';
 import type { RankTaxonomy } from '../core/matching/rank-candidates.js';
-import { DEFAULT_WEIGHTS, resolveWeights, scoringContext } from '../core/matching/score-candidate.js';
+import {
+  DEFAULT_WEIGHTS,
+  resolveWeights,
+  scoreCandidate,
+  scoringContext,
+} from '../core/matching/score-candidate.js';
 import {
   SCORE_PARTS,
   type Candidate,
@@ -33,7 +38,6 @@ import {
 } from '../core/matching/types.js';
 import type { Project } from '../core/model.js';
 import type { Domain } from '../core/taxonomy/types.js';
-import { CandidateBuffer } from './candidate-buffer.js';
 import { DEFAULT_ORG, type Store } from './ports.js';
 import type { ProjectsService } from './projects.service.js';
 import {
@@ -70,13 +74,61 @@ export interface MatchResult {
   matches: RankedMatch[];
 }
 
+/** A talent of a team pool, as indexed, with its match score for the project. */
+export interface ScoredCandidate {
+  candidate: Candidate;
+  score: number;
+}
+
+/** How much of the ranking a team pool takes (see MatchingService.teamPool). */
+export interface TeamPoolSizes {
+  /** The top of the project's ranking, must-haves not required. */
+  top: number;
+  /** For each requirement, the top of its holders' ranking. */
+  perRequirement: number;
+}
+
+export interface TeamPool {
+  /** Talents in the organization's pool (the index's size). */
+  size: number;
+  /** The pool's share a team is composed from, in id order. */
+  candidates: ScoredCandidate[];
+}
+
 export interface MatchingServiceOptions {
   /** Milliseconds between two checks of the talent journal for other processes' writes (default 1000). */
   syncIntervalMs?: number;
   /** Monotonic milliseconds (tests move time by hand). */
   now?: () => number;
-  /** Talents read from storage per batch while building (default 2000). */
+  /**
+   * Talents read from storage per batch while building (default 250). Small on purpose: a batch lives
+   * until the builder has taken it, and larger ones outlive young-generation collections and get promoted
+   * (2,000 a batch cost twice the CPU of 250 to read at 100,000 talents).
+   */
   buildBatch?: number;
+}
+
+/** Guesses of a talent's skill claims and availability windows, to size the index (the issue's pool). */
+const EXPECTED_SKILLS = 20;
+const EXPECTED_WINDOWS = 1;
+
+/**
+ * The index of a pool read batch by batch: each candidate goes to the index's builder as its batch
+ * arrives, so the pool is never held whole in any other form (no Talents, no buffer between the read and
+ * the build). `talents` sizes the index's columns up front (a guess: they grow or shrink to fit).
+ */
+async function indexOf(
+  batches: AsyncIterable<readonly Candidate[]>,
+  talents: number,
+  options: TalentIndexOptions,
+): Promise<TalentIndex> {
+  const builder = TalentIndex.builder(options, {
+    talents,
+    heldSkills: talents * EXPECTED_SKILLS,
+    windows: talents * EXPECTED_WINDOWS,
+  });
+  for await (const batch of batches) for (const c of batch) builder.add(c);
+  return builder.finish();
 }
 
 /** Meta key of an organization's score weights (JSON of a partial ScoreWeights). */
@@ -130,7 +182,7 @@ export class MatchingService implements TalentChangeListener {
   ) {
     this.syncIntervalMs = options.syncIntervalMs ?? 1000;
     this.now = options.now ?? (() => performance.now());
-    this.buildBatch = options.buildBatch ?? 2000;
+    this.buildBatch = options.buildBatch ?? 250;
   }
 
   /** The organization's weights: its own where set, else the defaults; always normalised to sum 1. */
@@ -179,6 +231,42 @@ export class MatchingService implements TalentChangeListener {
       return { ...m, counterfactuals: ctx && c && f ? counterfactuals(c, f, ctx, limit, this.domainOf) : [] };
     });
     return { project, considered: index.size, weights, matches };
+  }
+
+  /**
+   * The talents a team for `project` is composed from, out of the index (no storage read): the top
+   * `sizes.top` of the project's ranking with must-haves not required (a member lacking one may still cover
+   * other requirements), and for each requirement the top `sizes.perRequirement` of the ranking with that
+   * one as the only must-have, i.e. of its holders, so that a skill few hold keeps its holders even when
+   * they rank low overall. Each with its score for the project as given (the match list's score), weights
+   * of the organization.
+   */
+  async teamPool(project: Project, sizes: TeamPoolSizes, orgId = DEFAULT_ORG): Promise<TeamPool> {
+    const weights = await this.getWeights(orgId);
+    const taxonomy = await this.rankTaxonomy();
+    const index = await this.freshIndex(orgId);
+    // Synchronous from here: every ranking below sees the same version of the index.
+    const ids = new Set<string>();
+    for (const m of rankWithIndex(index, project, taxonomy, { top: sizes.top, requireMust: false, weights }))
+      ids.add(m.talentId);
+    for (const r of project.requirements) {
+      const holders = {
+        ...project,
+        requirements: project.requirements.map((q) => ({ ...q, must: q === r })),
+      };
+      for (const m of rankWithIndex(index, holders, taxonomy, { top: sizes.perRequirement, weights }))
+        ids.add(m.talentId);
+    }
+    const ctx = scoringContext(project.requirements, taxonomy.adjacency, weights, projectProfile(project));
+    const candidates: ScoredCandidate[] = [];
+    for (const id of [...ids].sort(byText)) {
+      const candidate = index.get(id) as Candidate;
+      candidates.push({
+        candidate,
+        score: scoreCandidate(candidate, index.facts(id) as ProfileFacts, ctx).score,
+      });
+    }
+    return { size: index.size, candidates };
   }
 
   /**
@@ -252,12 +340,13 @@ export class MatchingService implements TalentChangeListener {
     const t0 = this.now();
     const epoch = this.epoch;
     // Read before the pool: a write committed while streaming is journaled after it and loaded again by
-    // the next sync, so the index can only be behind, never miss it.
+    // the next sync, so the index can only be behind, never miss it. (On a SQLite file the pool is read by
+    // a worker thread whose snapshot is taken after this read: candidate-reader.worker.ts.)
     const rev = await journalRevision(this.store, orgId);
-    const buffer = new CandidateBuffer();
-    for await (const batch of this.store.talents.streamAll(orgId, this.buildBatch))
-      for (const t of batch) buffer.push(t);
-    const index = TalentIndex.build(buffer.candidates(), { domainOf: this.domainOf });
+    const talents = await this.store.talents.count(orgId);
+    const index = await indexOf(this.store.talents.streamCandidates(orgId, this.buildBatch), talents, {
+      domainOf: this.domainOf,
+    });
     this.activity.builds++;
     this.activity.lastBuildMs = this.now() - t0;
     return { index, rev, checkedAt: t0, epoch };
@@ -311,3 +400,5 @@ export class MatchingService implements TalentChangeListener {
     }
   }
 }
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

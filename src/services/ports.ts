@@ -1,7 +1,8 @@
 /**
  * The narrow ports services need from storage. storage/ implements them; services never see Kysely.
  */
-import type { PackedTalent } from '../core/import/packed-talent.js';
+import type { PackedTalent, PackedTalentRow } from '../core/import/packed-talent.js';
+import type { Candidate } from '../core/matching/types.js';
 import type { Project, Talent } from '../core/model.js';
 import type { SupplyRow } from '../core/readiness/coverage.js';
 import type { EscoDataset } from '../core/esco/esco.js';
@@ -59,6 +60,11 @@ export interface TalentStore {
    * of the whole pool holds one batch, never the pool.
    */
   streamAll(orgId: string, batchSize?: number): AsyncIterable<Talent[]>;
+  /**
+   * The same pool, in the same order and batches, as what ranking reads of each talent (`Candidate`):
+   * the matching index's read, which never makes whole Talents (a million of them take seconds to unpack).
+   */
+  streamCandidates(orgId: string, batchSize?: number): AsyncIterable<Candidate[]>;
   get(orgId: string, id: string): Promise<Talent | null>;
   count(orgId: string): Promise<number>;
   /** The pool's supply, for readiness: people per (skill, level), the headcount and the median daily cost. */
@@ -166,6 +172,17 @@ export interface ImportStore {
     talents: readonly Talent[],
     at: string,
     existing?: ReadonlySet<string>,
+  ): Promise<void>;
+  /**
+   * Inserts or replaces talents already packed (an import's records, packed by its first pass): written as
+   * they are, nothing unpacked or packed again. `skills` holds every skill the rows hold (a superset will
+   * do): checked against the taxonomy as writeTalents checks each talent's. Call inside a transaction.
+   */
+  writePackedTalents(
+    orgId: string,
+    rows: readonly PackedTalentRow[],
+    at: string,
+    skills: ReadonlySet<string>,
   ): Promise<void>;
   /** Talents in id order after `afterId` (exclusive), at most `limit`: exports read the pool page by page. */
   talentPage(orgId: string, afterId: string | null, limit: number): Promise<Talent[]>;

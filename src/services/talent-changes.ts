@@ -10,8 +10,10 @@
  * Writers do not call anything: services get the store through `TalentChanges.journaled`, which records
  * every talent write of a transaction and journals them just before it commits. So no writer can forget,
  * and a new writer is covered by construction; a new port method that writes or deletes talents must be
- * added to the wrapper below (it lists the only two today: `talents.upsertMany`, `imports.writeTalents`).
+ * added to the wrapper below (it lists the only three today: `talents.upsertMany`, `imports.writeTalents`,
+ * `imports.writePackedTalents`).
  */
+import { unpackTalent, type PackedTalentRow } from '../core/import/packed-talent.js';
 import type { Talent } from '../core/model.js';
 import type { ImportStore, Store, TalentStore } from './ports.js';
 
@@ -20,7 +22,10 @@ export interface TalentChange {
   orgId: string;
   /** The journal revision the transaction wrote. */
   rev: number;
-  /** The talents as written, last write of an id winning (empty when `all`). */
+  /**
+   * The talents as written, last write of an id winning (empty when `all`). Rows written packed (imports)
+   * are unpacked on first read: a listener with nothing to update never pays for it.
+   */
   upserted: readonly Talent[];
   removed: readonly string[];
   /** Too many to list (more than MAX_JOURNALED_IDS): anything in the organization may have changed. */
@@ -100,11 +105,16 @@ export async function appendJournal(
   return rev;
 }
 
+/** A talent written, as it was given: whole, or packed (imports). */
+type Written = Talent | PackedTalentRow;
+
+const asTalent = (w: Written): Talent => ('packed' in w ? unpackTalent(w.id, w.packed) : w);
+
 /** The talent writes of one transaction, per organization, until it commits. */
 class PendingChanges {
   private readonly orgs = new Map<
     string,
-    { upserted: Map<string, Talent> | null; removed: Set<string> | null }
+    { upserted: Map<string, Written> | null; removed: Set<string> | null }
   >();
 
   private org(orgId: string) {
@@ -113,7 +123,7 @@ class PendingChanges {
     return o;
   }
 
-  upsert(orgId: string, talents: readonly Talent[]): void {
+  upsert(orgId: string, talents: readonly Written[]): void {
     const o = this.org(orgId);
     if (!o.upserted || !o.removed) return;
     for (const t of talents) {
@@ -135,7 +145,7 @@ class PendingChanges {
   }
 
   /** Past the cap, keep no references: a seed of a million must not hold the million until it commits. */
-  private cap(o: { upserted: Map<string, Talent> | null; removed: Set<string> | null }): void {
+  private cap(o: { upserted: Map<string, Written> | null; removed: Set<string> | null }): void {
     if (o.upserted && o.removed && o.upserted.size + o.removed.size > MAX_JOURNALED_IDS) {
       o.upserted = null;
       o.removed = null;
@@ -148,10 +158,14 @@ class PendingChanges {
     for (const [orgId, o] of this.orgs) {
       const ids = o.upserted && o.removed ? [...o.upserted.keys(), ...o.removed] : null;
       const rev = await appendJournal(tx, orgId, ids);
+      const written = o.upserted ? [...o.upserted.values()] : [];
+      let upserted: Talent[] | null = null;
       out.push({
         orgId,
         rev,
-        upserted: o.upserted ? [...o.upserted.values()] : [],
+        get upserted() {
+          return (upserted ??= written.map(asTalent));
+        },
         removed: o.removed ? [...o.removed] : [],
         all: ids === null,
       });
@@ -211,6 +225,11 @@ function journaledStore(inner: Store, changes: TalentChanges, pending: PendingCh
         if (!pending) return self.transaction((tx) => tx.imports.writeTalents(orgId, talents, at, existing));
         await inner.imports.writeTalents(orgId, talents, at, existing);
         pending.upsert(orgId, talents);
+      },
+      async writePackedTalents(orgId, rows, at, skills) {
+        if (!pending) return self.transaction((tx) => tx.imports.writePackedTalents(orgId, rows, at, skills));
+        await inner.imports.writePackedTalents(orgId, rows, at, skills);
+        pending.upsert(orgId, rows);
       },
     }),
     async transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {

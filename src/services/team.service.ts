@@ -1,17 +1,13 @@
 import { DomainError } from '../core/errors.js';
-import { rankCandidates } from '../core/matching/rank-candidates.js';
-import { DEFAULT_WEIGHTS } from '../core/matching/score-candidate.js';
-import type { ScoreWeights } from '../core/matching/types.js';
 import type { Project } from '../core/model.js';
 import { composeTeam, DEFAULT_TIME_LIMIT_SECONDS } from '../core/teams/compose-team.js';
 import type { MilpSolver } from '../core/teams/milp.js';
 import { DEFAULT_SHORTLIST, shortlistForTeam } from '../core/teams/shortlist.js';
 import type { TeamCandidate, TeamProposal, TeamRules } from '../core/teams/types.js';
 import { loadHighsSolver } from './highs-solver.js';
-import { DEFAULT_ORG, type Store } from './ports.js';
+import type { MatchingService, TeamPoolSizes } from './matching.service.js';
+import { DEFAULT_ORG } from './ports.js';
 import type { ProjectsService } from './projects.service.js';
-import type { Domain } from '../core/taxonomy/types.js';
-import type { TaxonomyService } from './taxonomy.service.js';
 
 /** What a caller may set; anything left out comes from the project (see `rulesFor`). */
 export interface TeamRequest {
@@ -36,10 +32,10 @@ export interface TeamServiceOptions {
   /** At most this many candidates in the model. */
   maxShortlist?: number;
   /**
-   * The organization's score weights (MatchingService.getWeights), so a member's score is the one the
-   * match list shows; the defaults without it.
+   * How much of the ranking the shortlist is drawn from (MatchingService.teamPool): by default the top
+   * 4 × maxShortlist of the project's ranking and the top 50 holders of each requirement.
    */
-  weightsOf?: (orgId: string) => Promise<ScoreWeights>;
+  pool?: TeamPoolSizes;
 }
 
 export const MAX_TEAM_SIZE = 50;
@@ -81,52 +77,46 @@ export function rulesFor(project: Project, req: TeamRequest): TeamRules {
 }
 
 /**
- * Team composition for a project: ranks the pool, shortlists (see core/teams/shortlist.ts), and composes
- * the cheapest team covering every requirement within the rules, with the strongest and most internal
- * alternatives. The solver is loaded once per process; if it cannot be loaded the greedy team is returned,
- * flagged as such, with its gap to a bound.
+ * Team composition for a project: takes the candidates from the matching index (MatchingService.teamPool:
+ * the top of the project's ranking and of each requirement's holders, with the organization's weights, so a
+ * member's score is the one the match list shows; the pool is never read from storage), shortlists them
+ * (see core/teams/shortlist.ts), and composes the cheapest team covering every requirement within the
+ * rules, with the strongest and most internal alternatives. The solver is loaded once per process; if it
+ * cannot be loaded the greedy team is returned, flagged as such, with its gap to a bound.
+ *
+ * The shortlist's per-requirement cheapest holders are sought within that pool, not the whole pool: the
+ * score's budget part already favours the affordable, and a pool of thousands leaves the model its
+ * choice; a pool no larger than `pool.top` is taken whole.
  */
 export class TeamService {
   private readonly loadSolver: () => Promise<MilpSolver>;
   private readonly timeLimitSeconds: number;
   private readonly maxShortlist: number;
-  private readonly weightsOf: (orgId: string) => Promise<ScoreWeights>;
+  private readonly pool: TeamPoolSizes;
 
   constructor(
-    private readonly store: Store,
-    private readonly taxonomy: TaxonomyService,
     private readonly projects: ProjectsService,
+    private readonly matching: MatchingService,
     options: TeamServiceOptions = {},
   ) {
     this.loadSolver = options.loadSolver ?? loadHighsSolver;
     this.timeLimitSeconds = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
     this.maxShortlist = options.maxShortlist ?? DEFAULT_SHORTLIST.max;
-    this.weightsOf = options.weightsOf ?? (async () => DEFAULT_WEIGHTS);
+    this.pool = options.pool ?? { top: 4 * this.maxShortlist, perRequirement: 50 };
   }
 
   async compose(projectId: string, request: TeamRequest = {}, orgId = DEFAULT_ORG): Promise<TeamResult> {
     const project = await this.projects.get(projectId, orgId);
     const rules = rulesFor(project, request);
-    const { adjacency, taxonomy } = await this.taxonomy.get();
-    const domains = new Map<string, Domain>(taxonomy.skills.map((s) => [s.id, s.domain]));
-    const weights = await this.weightsOf(orgId);
-    const talents = await this.store.talents.listAll(orgId);
-    // Everyone is scored, must-haves or not: a member lacking one may still cover other requirements.
-    const ranked = rankCandidates(
-      talents,
-      project,
-      { adjacency, domainOf: (id) => domains.get(id) },
-      { top: talents.length, requireMust: false, weights },
-    );
-    const score = new Map(ranked.map((m) => [m.talentId, m.score]));
-    const candidates: TeamCandidate[] = talents.map((t) => ({
-      id: t.id,
-      name: t.name,
-      source: t.source,
-      skills: t.skills,
-      dailyCost: t.dailyCost,
-      availability: t.availability,
-      score: score.get(t.id) ?? 0,
+    const pool = await this.matching.teamPool(project, this.pool, orgId);
+    const candidates: TeamCandidate[] = pool.candidates.map(({ candidate: c, score }) => ({
+      id: c.id,
+      name: c.name,
+      source: c.source,
+      skills: c.skills,
+      dailyCost: c.dailyCost,
+      availability: c.availability,
+      score,
     }));
     const shortlist = shortlistForTeam(project.requirements, candidates, project.startDate, project.endDate, {
       max: this.maxShortlist,
@@ -143,6 +133,6 @@ export class TeamService {
       },
       solver,
     );
-    return { project, pool: talents.length, shortlisted: shortlist.length, proposal };
+    return { project, pool: pool.size, shortlisted: shortlist.length, proposal };
   }
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { PackedTalent } from '../core/import/packed-talent.js';
+import type { PackedTalent, PackedTalentRow } from '../core/import/packed-talent.js';
 import type { Talent } from '../core/model.js';
 import type { ImportCheckpoint, ImportStore, KeyRow, RecordKeys } from '../services/ports.js';
 import { chunks } from './batch.js';
@@ -37,6 +37,15 @@ export class ImportRepository implements ImportStore {
     existing?: ReadonlySet<string>,
   ): Promise<void> {
     return this.bulk.write(orgId, talents, at, existing);
+  }
+
+  writePackedTalents(
+    orgId: string,
+    rows: readonly PackedTalentRow[],
+    at: string,
+    skills: ReadonlySet<string>,
+  ): Promise<void> {
+    return this.bulk.writePacked(orgId, rows, at, skills);
   }
 
   talentPage(orgId: string, afterId: string | null, limit: number): Promise<Talent[]> {

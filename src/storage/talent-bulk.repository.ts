@@ -12,7 +12,12 @@
  */
 import type SQLite from 'better-sqlite3';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
-import { packTalent, unpackTalent, type PackedTalent } from '../core/import/packed-talent.js';
+import {
+  packTalent,
+  unpackTalent,
+  type PackedTalent,
+  type PackedTalentRow,
+} from '../core/import/packed-talent.js';
 import type { Talent } from '../core/model.js';
 import type { KeyRow, RecordKeys } from '../services/ports.js';
 import { chunks } from './batch.js';
@@ -207,8 +212,12 @@ export class TalentBulkRepository {
             handle,
             `select id, external_id, email from talent where org_id = ? and ${column} = ?`,
           );
-          for (const v of values)
+          for (const v of values) {
+            // An id already found by its external id or e-mail needs no read of its own (a re-import
+            // finds nearly every record by its e-mail first).
+            if (column === 'id' && seen.has(v)) continue;
             collect(stmt.all(orgId, v) as { id: string; external_id: string | null; email: string | null }[]);
+          }
         }
       });
       return out;
@@ -320,7 +329,35 @@ export class TalentBulkRepository {
     _existing?: ReadonlySet<string>,
   ): Promise<void> {
     if (talents.length === 0) return;
-    await this.checkSkills(talents);
+    const skills = new Set<string>();
+    for (const t of talents) for (const s of t.skills) skills.add(s.skillId);
+    await this.checkSkills(skills, (missing) => {
+      const t = talents.find((x) => x.skills.some((s) => s.skillId === missing)) as Talent;
+      return `talent ${t.id}: skill "${missing}" is not in the taxonomy`;
+    });
+    await this.writeRows(
+      orgId,
+      talents.map((t) => ({ id: t.id, packed: packTalent(t) })),
+      at,
+    );
+  }
+
+  /**
+   * Writes rows already packed (an import's), as write() does. `skills`: every skill they hold, or more
+   * (an import passes every skill its file holds: one lookup per distinct skill per transaction either way).
+   */
+  async writePacked(
+    orgId: string,
+    rows: readonly PackedTalentRow[],
+    at: string,
+    skills: ReadonlySet<string>,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await this.checkSkills(skills, (missing) => `skill "${missing}" is not in the taxonomy`);
+    await this.writeRows(orgId, rows, at);
+  }
+
+  private async writeRows(orgId: string, rows: readonly PackedTalentRow[], at: string): Promise<void> {
     if (this.native) {
       const handle = this.native;
       await withNative(this.db, handle, () => {
@@ -330,26 +367,28 @@ export class TalentBulkRepository {
           this.cacheSized = true;
         }
         const upsert = prepared(handle, SQLITE_UPSERT);
-        for (const t of talents) upsert.run(cells(orgId, t.id, packTalent(t), at));
+        for (const r of rows) upsert.run(cells(orgId, r.id, r.packed, at));
       });
       return;
     }
     if (this.copy) {
-      await this.writeByCopy(orgId, talents, at);
+      await this.writeByCopy(orgId, rows, at);
       return;
     }
-    const rows = talents.map((t) => cells(orgId, t.id, packTalent(t), at));
-    await this.insertRows(rows, UPSERT);
+    await this.insertRows(
+      rows.map((r) => cells(orgId, r.id, r.packed, at)),
+      UPSERT,
+    );
   }
 
   /**
    * PostgreSQL with COPY: the ids not stored yet (in any organization) are copied in; the others go
    * through the upsert, which replaces a row of this organization and leaves another's alone, as always.
    */
-  private async writeByCopy(orgId: string, talents: readonly Talent[], at: string): Promise<void> {
+  private async writeByCopy(orgId: string, rows: readonly PackedTalentRow[], at: string): Promise<void> {
     const stored = new Set<string>();
     for (const part of chunks(
-      talents.map((t) => t.id),
+      rows.map((r) => r.id),
       PG_SLICE,
     )) {
       const r = await sql<{ id: string }>`select id from talent where id = any(${part}::text[])`.execute(
@@ -366,8 +405,8 @@ export class TalentBulkRepository {
       text = '';
       copied = 0;
     };
-    for (const t of talents) {
-      const row = cells(orgId, t.id, packTalent(t), at);
+    for (const t of rows) {
+      const row = cells(orgId, t.id, t.packed, at);
       if (stored.has(t.id)) {
         upserts.push(row);
         continue;
@@ -411,12 +450,18 @@ export class TalentBulkRepository {
    */
   private readonly knownSkills = new Set<string>();
 
-  /** Throws unless every skill the talents hold is in the taxonomy (one lookup per distinct new skill). */
-  private async checkSkills(talents: readonly Talent[]): Promise<void> {
+  /**
+   * Throws unless every skill of `skills` is in the taxonomy (one lookup per distinct skill not yet found
+   * in this transaction); `message` words the error for the first one missing.
+   */
+  private async checkSkills(
+    skills: ReadonlySet<string>,
+    message: (missing: string) => string,
+  ): Promise<void> {
     const known = this.db.isTransaction ? this.knownSkills : new Set<string>();
-    const ids = new Set<string>();
-    for (const t of talents) for (const s of t.skills) if (!known.has(s.skillId)) ids.add(s.skillId);
-    if (ids.size === 0) return;
+    const ids: string[] = [];
+    for (const id of skills) if (!known.has(id)) ids.push(id);
+    if (ids.length === 0) return;
     if (this.native) {
       const handle = this.native;
       await withNative(this.db, handle, () => {
@@ -424,17 +469,12 @@ export class TalentBulkRepository {
         for (const id of ids) if (stmt.get(id) !== undefined) known.add(id);
       });
     } else {
-      for (const part of chunks([...ids], IN_LIST))
+      for (const part of chunks(ids, IN_LIST))
         for (const r of await this.db.selectFrom('skill').select('id').where('id', 'in', part).execute())
           known.add(r.id);
     }
-    let missing = false;
-    for (const id of ids) if (!known.has(id)) missing = true;
-    if (!missing) return;
-    for (const t of talents)
-      for (const s of t.skills)
-        if (!known.has(s.skillId))
-          throw new Error(`talent ${t.id}: skill "${s.skillId}" is not in the taxonomy`);
+    const missing = ids.find((id) => !known.has(id));
+    if (missing !== undefined) throw new Error(message(missing));
   }
 
   /** The pool's (skill, level) → holders, from the packed skills (the JSON table function of each dialect). */

@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
+import type { Candidate } from '../core/matching/types.js';
 import type { Talent } from '../core/model.js';
 import type { PoolSupply, TalentStore } from '../services/ports.js';
 import type { Database } from './schema.js';
 import { TalentBulkRepository } from './talent-bulk.repository.js';
+import { TalentCandidatesRepository } from './talent-candidates.repository.js';
 
 /** Talents per batch of streamAll when the caller does not say. */
 export const STREAM_BATCH = 250;
@@ -10,6 +12,7 @@ export const STREAM_BATCH = 250;
 /** Talents, one row each (migration 0005); the rows are read and written by TalentBulkRepository. */
 export class TalentRepository implements TalentStore {
   private readonly rows: TalentBulkRepository;
+  private readonly candidates: TalentCandidatesRepository;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -17,6 +20,7 @@ export class TalentRepository implements TalentStore {
     root: Kysely<Database> = db,
   ) {
     this.rows = new TalentBulkRepository(db, dialect, root);
+    this.candidates = new TalentCandidatesRepository(db, dialect, root);
   }
 
   async upsertMany(orgId: string, talents: readonly Talent[], at: string): Promise<void> {
@@ -35,6 +39,11 @@ export class TalentRepository implements TalentStore {
    */
   streamAll(orgId: string, batchSize = STREAM_BATCH): AsyncIterable<Talent[]> {
     return this.rows.stream(orgId, Math.max(1, batchSize));
+  }
+
+  /** As streamAll, candidates only (talent-candidates.repository.ts). */
+  streamCandidates(orgId: string, batchSize = STREAM_BATCH): AsyncIterable<Candidate[]> {
+    return this.candidates.stream(orgId, Math.max(1, batchSize));
   }
 
   get(orgId: string, id: string): Promise<Talent | null> {

@@ -46,6 +46,16 @@ export interface PackedTalent {
   missions: string;
 }
 
+/**
+ * A talent row as an import writes it: packed by the import's first pass and written as it is, never
+ * unpacked and packed again on the way (that cost an import ≈ 30 µs a talent, and the talents it made
+ * lived until their transaction committed).
+ */
+export interface PackedTalentRow {
+  id: string;
+  packed: PackedTalent;
+}
+
 type SkillTuple = [string, number, string | null, number | null, string | null, string | null];
 type WindowTuple = [string, string, number];
 type MissionTuple = [
@@ -69,22 +79,8 @@ function sortedSkills(skills: readonly TalentSkill[]): readonly TalentSkill[] {
   return skills;
 }
 
-/**
- * Talents made by `unpackTalent`, with the form they were made from: packing one of them again (an import
- * writes what it unpacked from its spool) is a lookup, used once — the entry is dropped then, so that a
- * talent kept after its write (a transaction's journal keeps them until commit) does not keep its packed
- * text alive too. Talents are values in this code base, never changed in place (changes are new objects),
- * which is what makes the memo sound; and packing is deterministic, so packing again gives the same content.
- */
-const packedOf = new WeakMap<Talent, PackedTalent>();
-
 /** Packs a talent (its id aside); skills are sorted by id on the way. */
 export function packTalent(t: Talent): PackedTalent {
-  const known = packedOf.get(t);
-  if (known) {
-    packedOf.delete(t);
-    return known;
-  }
   return {
     externalId: t.externalId,
     source: t.source,
@@ -157,13 +153,9 @@ export function samePacked(a: PackedTalent, b: PackedTalent): boolean {
   );
 }
 
-/**
- * The talent `id` holding packed content. `remember`: a talent about to be written (an import's), whose
- * packing is then a lookup (see packedOf); readers leave it out, a memo entry per talent read would only
- * cost (ephemeron tables are extra work for every garbage collection).
- */
-export function unpackTalent(id: string, p: PackedTalent, remember = false): Talent {
-  const t: Talent = {
+/** The talent `id` holding packed content. */
+export function unpackTalent(id: string, p: PackedTalent): Talent {
+  return {
     id,
     externalId: p.externalId,
     source: p.source,
@@ -184,8 +176,6 @@ export function unpackTalent(id: string, p: PackedTalent, remember = false): Tal
     consentAt: p.consentAt,
     retainUntil: p.retainUntil,
   };
-  if (remember) packedOf.set(t, p);
-  return t;
 }
 
 export function unpackSkills(text: string): TalentSkill[] {

@@ -72,12 +72,12 @@ export class PackedStrings {
     out.bytes = new Uint8Array(size);
     for (let k = 0; k < indices.length; k++) {
       const i = indices[k] as number;
-      const wide = this.wide.get(i);
+      const wide = this.wide.size > 0 ? this.wide.get(i) : undefined;
       if (wide !== undefined) out.wide.set(k, wide);
       const a = this.starts[i] as number;
       const b = this.starts[i + 1] as number;
-      out.bytes.set(this.bytes.subarray(a, b), out.used);
-      out.used += b - a;
+      // Byte by byte: strings are short, and a subarray each would cost more than the copy.
+      for (let p = a; p < b; p++) out.bytes[out.used++] = this.bytes[p] as number;
       out.starts[k + 1] = out.used;
     }
     out.n = indices.length;

@@ -4,7 +4,7 @@ import type { Domain } from '../../taxonomy/types.js';
 import { profileFacts } from '../profile.js';
 import type { Candidate, HeldSkill } from '../types.js';
 import { builtinWorld, makeCandidate } from './random-world.js';
-import { TalentIndex } from './talent-index.js';
+import { decodeList, TalentIndex } from './talent-index.js';
 
 const skill = (skillId: string, level: number, evidence: string | null = 'cv'): HeldSkill => ({
   skillId,
@@ -126,6 +126,49 @@ describe('TalentIndex', () => {
     expect(index.size).toBe(4);
     expectSameTalent(index, twice[4] as Candidate);
     expect(index.stats().dead).toBe(0);
+  });
+
+  it('builds the same index one talent at a time as from an array, duplicates included', () => {
+    const rng = createRng(5);
+    const world = builtinWorld(80, rng);
+    // 600 records of 500 ids, out of id order: the later record of an id wins.
+    const records = Array.from({ length: 600 }, (_, i) => makeCandidate(rng, world, `r${(i * 7) % 500}`));
+    const options = { domainOf: world.domainOf };
+    const built = TalentIndex.build(records, options);
+    const builder = TalentIndex.builder(options);
+    for (const c of records) builder.add(c);
+    const streamed = builder.finish();
+    function* cursor(): Generator<Candidate> {
+      yield* records;
+    }
+    const fromIterable = TalentIndex.build(cursor(), options);
+    const latest = new Map(records.map((c) => [c.id, c]));
+    expect(built.size).toBe(500);
+    for (const index of [streamed, fromIterable]) {
+      expect(index.stats()).toEqual(built.stats());
+      expect(index.view()).toEqual(built.view());
+      for (const c of latest.values()) expect(index.get(c.id)).toEqual(built.get(c.id));
+    }
+    for (const c of latest.values()) expect(built.facts(c.id)).toEqual(profileFacts(c, world.domainOf));
+    expect(() => builder.add(records[0] as Candidate)).toThrow(/already finished/);
+    expect(() => builder.finish()).toThrow(/already finished/);
+  });
+
+  it('numbers talents of one domain next to each other, whatever the id order', () => {
+    // Ids alternate between data and AI profiles; the AI skill's holders must end up in one run of ordinals.
+    const mixed = Array.from({ length: 200 }, (_, i) =>
+      i % 2 === 0
+        ? talent(`m${i}`, '', 'employee', [skill('python', 3), skill('sql', 2)])
+        : talent(`m${i}`, '', 'employee', [skill('rag', 3), skill('llm', 2), skill('python', 1)]),
+    );
+    const index = TalentIndex.build(mixed, { domainOf, bitmapDensity: 1 });
+    const v = index.view();
+    const holders: number[] = [];
+    const rag = v.skillCode.get('rag') as number;
+    decodeList(v.lists[rag] as Uint16Array, v.listLength[rag] as number, (o) => holders.push(o));
+    expect(holders).toHaveLength(100);
+    expect((holders[99] as number) - (holders[0] as number)).toBe(99);
+    for (const c of mixed) expect(index.get(c.id)?.skills).toEqual(c.skills);
   });
 
   it('upserts and removes incrementally, and compacts without losing anyone', () => {

@@ -6,7 +6,13 @@
  * `ProfileFacts` for the others, and the filter attributes), so that `candidateAt(o)` and `factsAt(o)` give
  * back a candidate and facts that score and filter to the same doubles as the original record.
  *
- * Layout, per talent ordinal `o` (0, 1, 2… in insertion order), about 130 bytes a talent at a million:
+ * Ordinals: a build (or `TalentIndex.builder`, which takes the pool one talent at a time) numbers the
+ * talents in cluster order, similar ones next to each other (by the domain of most of their skills, then by
+ * which of its most held skills they hold; see clusterOrder), so that the top-K scan's bounds on a word of
+ * 32 talents are close to its best talent's and more words fall below θ; an id-sorted permutation maps ids
+ * to ordinals, and ranking ties still break by id. Upserts append at the end; compaction re-clusters.
+ *
+ * Layout, per talent ordinal `o`, about 135 bytes a talent at a million:
  * - ids and names: two PackedStrings columns (one byte a character; about 29 bytes a talent for both).
  * - source and liveness: two bitmaps, `employee` and `freelance`; bit `o` is set in the talent's source's
  *   bitmap while the talent is alive, so "alive", "employees only" and "freelancers only" are each one
@@ -14,7 +20,7 @@
  * - flags: one bitmap each (0.125 byte a talent) for every industry and business function worked in
  *   (declared or through missions: the `ProfileFacts` masks), every core domain held at the breadth level,
  *   and two derived bound bitmaps: the breadth level (2 bits) and the track record rounded up to eighths
- *   (3 bits); and one per month of a 36-month span (chosen at build around the windows' start months):
+ *   (3 bits); and one per month of a 36-month span (chosen when a build finishes, around the windows' start months):
  *   the talents who may give days that month (no window at all, or a window with days in it). The top-K
  *   scan counts them 32 talents at a time like skills (see top-k.ts); the masks are rebuilt from them bit
  *   by bit for the few talents scored.
@@ -43,7 +49,7 @@
  * That is O(skills of the talent) and visible to the very next query: the scan masks every word with the
  * source bitmaps, so dead ordinals are never scored. Dead ordinals are reclaimed by `compact()`, which runs
  * by itself once they outnumber the live ones (so memory stays within twice the live size) and can be
- * called at any quiet time; it renumbers ordinals in order and costs about one rebuild of the postings.
+ * called at any quiet time; it renumbers ordinals in cluster order and costs about one rebuild of the postings.
  *
  * Core domains come from the `domainOf` given to `build`: when the taxonomy's domains change, call
  * `refreshDomains` (the facts of every talent are recomputed from the forward store).
@@ -52,7 +58,14 @@ import { DomainError } from '../../errors.js';
 import { FUNCTIONS, INDUSTRIES, type RemotePreference } from '../../model.js';
 import { dayNumber, isoDate, type DayWindow } from '../../teams/working-days.js';
 import { CORE_DOMAINS, type Domain } from '../../taxonomy/types.js';
-import { domainBit, foldPlace, profileFacts, trackRecordValue, type ProfileFacts } from '../profile.js';
+import {
+  BREADTH_LEVEL,
+  domainBit,
+  foldPlace,
+  profileFacts,
+  trackRecordValue,
+  type ProfileFacts,
+} from '../profile.js';
 import type { Candidate, HeldSkill, MissionFacts, TalentSource } from '../types.js';
 import { PackedStrings } from './packed-strings.js';
 
@@ -67,6 +80,22 @@ export interface TalentIndexOptions {
    * Tests lower or raise it to exercise both containers.
    */
   bitmapDensity?: number;
+}
+
+/** Sizes of a pool to come, for a builder to allocate its columns once (see TalentIndex.builder). */
+export interface TalentIndexSizes {
+  talents?: number;
+  /** Skill claims over all talents. */
+  heldSkills?: number;
+  /** Availability windows over all talents. */
+  windows?: number;
+}
+
+/** Takes a pool one talent at a time (later records with an id already seen replace the earlier ones). */
+export interface TalentIndexBuilder {
+  add(candidate: Candidate): void;
+  /** The index of every record added; the builder cannot be used after. */
+  finish(): TalentIndex;
 }
 
 export interface TalentIndexStats {
@@ -204,12 +233,18 @@ export function decodeList(list: Uint16Array, length: number, fn: (o: number) =>
   }
 }
 
+/** Cluster order (see TalentIndex.clusterOrder): the most held skills of a domain in a talent's key. */
+const SIGNATURE_SKILLS = 20;
+/** Ordinals are below this (2^29) in a cluster key, which stays below 2^53 with 4 bits of domain group. */
+const ORDINAL_SPAN = 2 ** 29;
+
 /** Forward store packing: attribute bits in a Uint16 code (5: 32 pairs, 11 bits of skill), or a Uint32. */
 const NARROW_ATTR_BITS = 5;
 const WIDE_ATTR_BITS = 16;
 
 const SOURCES: readonly TalentSource[] = ['employee', 'freelance'];
 const NO_WINDOWS: readonly DayWindow[] = [];
+const NO_SKILLS: readonly HeldSkill[] = [];
 const PRODUCTION: MissionFacts = { industry: null, businessFunction: null, outcome: 'production' };
 const NOT_PRODUCTION: MissionFacts = { industry: null, businessFunction: null, outcome: 'stopped' };
 
@@ -254,24 +289,20 @@ const setBit = (b: Int32Array, o: number) => (b[o >>> 5] = (b[o >>> 5] as number
 const hasBit = (b: Int32Array, o: number) => (((b[o >>> 5] as number) >>> (o & 31)) & 1) === 1;
 
 /**
- * The first availability month to track: a year before the median start month of the windows of a sample
- * of the pool (so that most projects' months fall in the TRACKED_MONTHS tracked); null without windows.
+ * The first availability month to track: a year before the median start month of the pool's windows (so
+ * that most projects' months fall in the TRACKED_MONTHS tracked); null without windows.
  */
-function chooseMonths(list: readonly Candidate[]): number | null {
-  const starts: number[] = [];
-  const step = Math.max(1, Math.floor(list.length / 2000));
-  for (let i = 0; i < list.length; i += step) {
-    for (const w of (list[i] as Candidate).availability) {
-      try {
-        starts.push(monthOfDay(dayNumber(w.start)));
-      } catch {
-        // A bad date is refused when the record is appended.
-      }
-    }
+function chooseMonths(startMonths: ReadonlyMap<number, number>): number | null {
+  let total = 0;
+  for (const n of startMonths.values()) total += n;
+  if (total === 0) return null;
+  const months = [...startMonths.keys()].sort((a, b) => a - b);
+  let seen = 0;
+  for (const m of months) {
+    seen += startMonths.get(m) as number;
+    if (2 * seen > total) return m - 12;
   }
-  if (starts.length === 0) return null;
-  starts.sort((a, b) => a - b);
-  return (starts[starts.length >> 1] as number) - 12;
+  return (months[months.length - 1] as number) - 12;
 }
 
 /** Per-ordinal columns: what compaction renumbers. */
@@ -362,16 +393,23 @@ interface Encoded {
 export class TalentIndex {
   private readonly bitmapDensity: number;
   private domainOf: (skillId: string) => Domain | undefined;
-  /** Availability months tracked (see TRACKED_MONTHS), chosen at build from the windows. */
-  private readonly monthFrom: number;
-  private readonly months: number;
-  private readonly monthFirstDay: number;
-  private readonly monthLastDay: number;
+  /**
+   * Availability months tracked (see TRACKED_MONTHS), chosen when a build finishes from the windows
+   * (none until then, and none for a pool without windows).
+   */
+  private monthFrom = 0;
+  private months = 0;
+  private monthFirstDay = 0;
+  private monthLastDay = -1;
   private readonly monthHit = new Uint8Array(TRACKED_MONTHS);
-  private readonly monthStarts: number[];
+  private monthStarts: number[] = [0];
+  /** During a build: how many windows start in each month (months since year 0). */
+  private startMonths: Map<number, number> | null = null;
   // Dictionaries.
   private readonly skillCode = new Map<string, number>();
   private readonly skillIds: string[] = [];
+  /** Per skill code: its core domain's bit when held at BREADTH_LEVEL (domainBit), for the breadth. */
+  private skillDomainBit: number[] = [];
   private readonly attrByLevel = new Map<number, Map<string | null, number>>();
   private readonly attrLevel: number[] = [];
   private readonly attrEvidence: (string | null)[] = [];
@@ -396,43 +434,61 @@ export class TalentIndex {
   private stamp = 0;
   private codeScratch = new Int32Array(64);
 
-  private constructor(
-    options: TalentIndexOptions,
-    capacity: number,
-    held: number,
-    windows: number,
-    monthFrom: number | null,
-  ) {
+  private constructor(options: TalentIndexOptions, capacity: number, held: number, windows: number) {
     this.bitmapDensity = options.bitmapDensity ?? 1 / 32;
     this.domainOf = options.domainOf;
-    this.monthFrom = monthFrom ?? 0;
-    this.months = monthFrom === null ? 0 : TRACKED_MONTHS;
-    this.monthStarts = Array.from({ length: this.months + 1 }, (_, i) => monthStartDay(this.monthFrom + i));
-    this.monthFirstDay = this.monthStarts[0] as number;
-    this.monthLastDay = (this.monthStarts[this.months] as number) - 1;
-    this.c = newColumns(Math.ceil(capacity / 32) * 32, held, windows, false, false, FLAG_COUNT + this.months);
+    this.c = newColumns(Math.ceil(capacity / 32) * 32, held, windows, false, false, FLAG_COUNT);
   }
 
   /** Builds the index of a pool. Later records with an id already seen replace the earlier ones. */
   static build(candidates: Iterable<Candidate>, options: TalentIndexOptions): TalentIndex {
-    let index: TalentIndex;
+    let expected: TalentIndexSizes = {};
     if (Array.isArray(candidates)) {
       // Sized up front: growing arrays of tens of megabytes would copy them and stress the collector.
       const list = candidates as readonly Candidate[];
-      let held = 0;
+      let heldSkills = 0;
       let windows = 0;
       for (const c of list) {
-        held += c.skills.length;
+        heldSkills += c.skills.length;
         windows += c.availability.length;
       }
-      // Room for 1/16 more talents: the first upserts after a build must not copy every column.
-      const room = list.length + Math.ceil(list.length / 16) + 32;
-      index = new TalentIndex(options, room, held, windows, chooseMonths(list));
-    } else index = new TalentIndex(options, 0, 0, 0, null);
+      expected = { talents: list.length, heldSkills, windows };
+    }
+    const builder = TalentIndex.builder(options, expected);
+    for (const c of candidates) builder.add(c);
+    return builder.finish();
+  }
+
+  /**
+   * A builder that takes the pool one talent at a time (from a storage cursor, say), so that the records
+   * need not all be held at once; `finish` gives the same index as `build` over the same records in the
+   * same order. `expected` sizes the columns up front (a guess is fine: they grow or shrink to fit).
+   */
+  static builder(options: TalentIndexOptions, expected: TalentIndexSizes = {}): TalentIndexBuilder {
+    const index = new TalentIndex(
+      options,
+      expected.talents ?? 0,
+      expected.heldSkills ?? 0,
+      expected.windows ?? 0,
+    );
     index.buildIds = [];
-    for (const c of candidates) index.appendRecord(index.encode(c));
-    index.finishBuild();
-    return index;
+    index.startMonths = new Map();
+    let finished = false;
+    const open = () => {
+      if (finished) throw new DomainError('invalid_input', 'matching index builder: already finished');
+    };
+    return {
+      add(candidate: Candidate): void {
+        open();
+        index.appendRecord(index.encode(candidate));
+      },
+      finish(): TalentIndex {
+        open();
+        finished = true;
+        index.finishBuild();
+        return index;
+      },
+    };
   }
 
   /** Live talents. */
@@ -490,6 +546,7 @@ export class TalentIndex {
    */
   refreshDomains(domainOf: (skillId: string) => Domain | undefined): void {
     this.domainOf = domainOf;
+    this.skillDomainBit = this.skillIds.map((id) => domainBit(id, BREADTH_LEVEL, domainOf));
     const c = this.c;
     for (let f = FLAG_DOMAIN; f < FLAG_TRACK; f++) {
       (c.flags[f] as Int32Array).fill(0);
@@ -498,24 +555,34 @@ export class TalentIndex {
     for (let o = 0; o < c.n; o++) this.setDomains(o, this.domainsFromStore(o));
   }
 
-  /** Drops dead ordinals and renumbers the live ones in order; O(pool). */
+  /**
+   * Drops dead ordinals and renumbers the live ones in cluster order (see clusterOrder), so that talents
+   * added since the build join their neighbours; O(pool).
+   */
   compact(): void {
     if (this.nDead === 0) return;
+    this.relayout(this.c.n - this.nDead);
+  }
+
+  /**
+   * Renumbers the live ordinals in cluster order into new columns with room for `capacity` talents, and
+   * rebuilds the postings; the id → ordinal map follows.
+   */
+  private relayout(capacity: number): void {
     const old = this.c;
-    const live = old.n - this.nDead;
-    const kept = new Uint32Array(live);
+    const kept = this.clusterOrder();
+    const live = kept.length;
     const remap = new Int32Array(old.n).fill(-1);
     let held = 0;
     let windows = 0;
-    for (let o = 0, r = 0; o < old.n; o++) {
-      if (!this.isAlive(o)) continue;
+    for (let r = 0; r < live; r++) {
+      const o = kept[r] as number;
       remap[o] = r;
-      kept[r++] = o;
       held += (old.fwdStart[o + 1] as number) - (old.fwdStart[o] as number);
       windows += (old.winStart[o + 1] as number) - (old.winStart[o] as number);
     }
     const c = newColumns(
-      Math.ceil(live / 32) * 32,
+      Math.ceil(Math.max(capacity, live) / 32) * 32,
       held,
       windows,
       old.fwd instanceof Uint32Array,
@@ -525,8 +592,23 @@ export class TalentIndex {
     c.ids = old.ids.select(kept);
     c.names = old.names.select(kept);
     for (let r = 0; r < live; r++) this.copyRecord(old, kept[r] as number, c);
+    // Flags bit by bit over the set bits only: most flags are sparse, and most words have none.
+    for (let f = 0; f < old.flags.length; f++) {
+      const from = old.flags[f] as Int32Array;
+      const to = c.flags[f] as Int32Array;
+      let count = 0;
+      for (let w = 0; w < from.length; w++) {
+        for (let x = from[w] as number; x !== 0; x &= x - 1) {
+          const r = remap[(w << 5) | (31 - Math.clz32(x & -x))];
+          if (r === undefined || r < 0) continue;
+          setBit(to, r);
+          count++;
+        }
+      }
+      c.flagCount[f] = count;
+    }
     this.c = c;
-    // Base ids stay in id order under an order-preserving renumbering; merge in the delta, sorted.
+    // The base, mapped to the new ordinals, is still in id order; merge in the delta, sorted.
     const base: number[] = [];
     for (let i = 0; i < this.baseCount; i++) {
       const r = remap[this.basePerm ? (this.basePerm[i] as number) : i] as number;
@@ -793,6 +875,7 @@ export class TalentIndex {
         throw new DomainError('too_large', 'matching index: more than 65,536 distinct skills', 'skills');
       this.skillCode.set(id, code);
       this.skillIds.push(id);
+      this.skillDomainBit.push(domainBit(id, BREADTH_LEVEL, this.domainOf));
       this.p.bits.push(null);
       this.p.lists.push(new Uint16Array(4));
       this.p.listLength.push(0);
@@ -863,8 +946,10 @@ export class TalentIndex {
   private encode(c: Candidate): Encoded {
     if (!Number.isFinite(c.dailyCost))
       throw new DomainError('invalid_input', `dailyCost: expected a number, got ${c.dailyCost}`, 'dailyCost');
-    // Throws on a bad availability date, as ranking would.
-    const facts = profileFacts(c, this.domainOf);
+    // Throws on a bad availability date, as ranking would. The core domains are taken below from the
+    // de-duplicated skills (as refreshDomains does): profileFacts would de-duplicate them once more
+    // through a Map, the largest cost of a build.
+    const facts = profileFacts(c.skills.length > 0 ? { ...c, skills: NO_SKILLS } : c, this.domainOf);
     const stamp = ++this.stamp;
     // Skill and attribute codes in a reused scratch (a build appends a million records).
     let codes = this.codeScratch;
@@ -883,6 +968,9 @@ export class TalentIndex {
       codes[n++] = skill;
       codes[n++] = attr;
     }
+    let domains = 0;
+    for (let k = 0; k < n; k += 2) domains |= this.domainBitOf(codes[k] as number, codes[k + 1] as number);
+    facts.domains = domains;
     return { candidate: c, facts, codes, length: n, tag: this.internTag(c.languages, c.location, c.remote) };
   }
 
@@ -930,10 +1018,15 @@ export class TalentIndex {
     let domains = 0;
     for (let k = c.fwdStart[o] as number; k < (c.fwdStart[o + 1] as number); k++) {
       const code = c.fwd[k] as number;
-      const level = this.attrLevel[code & mask] as number;
-      domains |= domainBit(this.skillIds[code >>> this.attrBits] as string, level, this.domainOf);
+      domains |= this.domainBitOf(code >>> this.attrBits, code & mask);
     }
     return domains;
+  }
+
+  /** domainBit of a skill code at an attribute's level, from the per-skill cache (a held skill counts at
+   * BREADTH_LEVEL and above, so the bit at that level is the bit at any level that counts). */
+  private domainBitOf(skill: number, attr: number): number {
+    return (this.attrLevel[attr] as number) >= BREADTH_LEVEL ? (this.skillDomainBit[skill] as number) : 0;
   }
 
   private setFlag(o: number, f: number): void {
@@ -980,6 +1073,12 @@ export class TalentIndex {
     const step = trackStep(facts) - 1;
     for (let i = 0; i < 3; i++) if ((step >>> i) & 1) this.setFlag(o, FLAG_TRACK + i);
     this.setMonths(o, facts.windows);
+    if (this.startMonths) {
+      for (const w of facts.windows) {
+        const m = monthOfDay(w.start);
+        this.startMonths.set(m, (this.startMonths.get(m) ?? 0) + 1);
+      }
+    }
     // Forward store.
     const start = c.fwdLen;
     const held = e.length >>> 1;
@@ -1046,20 +1145,18 @@ export class TalentIndex {
     c.winStart[o + 1] = c.winLen;
   }
 
-  /** Appends ordinal `o` of `from` to the columns `to` (compaction; ids and names are copied apart). */
+  /**
+   * Appends ordinal `o` of `from` to the columns `to` (compaction; ids, names and flags are copied apart).
+   */
   private copyRecord(from: Columns, o: number, to: Columns): void {
     const r = to.n;
     setBit(hasBit(from.employee, o) ? to.employee : to.freelance, r);
-    for (let f = 0; f < from.flags.length; f++) {
-      if (hasBit(from.flags[f] as Int32Array, o)) {
-        setBit(to.flags[f] as Int32Array, r);
-        to.flagCount[f] = (to.flagCount[f] as number) + 1;
-      }
-    }
+    // Element by element: a million subarrays would cost more than the copy.
     const a = from.fwdStart[o] as number;
     const b = from.fwdStart[o + 1] as number;
-    to.fwd.set(from.fwd.subarray(a, b), to.fwdLen);
-    to.fwdLen += b - a;
+    let k = to.fwdLen;
+    for (let p = a; p < b; p++) to.fwd[k++] = from.fwd[p] as number;
+    to.fwdLen = k;
     to.fwdStart[r + 1] = to.fwdLen;
     to.missions[r] = from.missions[o] as number;
     to.production[r] = from.production[o] as number;
@@ -1071,17 +1168,22 @@ export class TalentIndex {
     to.tag[r] = from.tag[o] as number;
     const wa = from.winStart[o] as number;
     const wb = from.winStart[o + 1] as number;
-    to.winDays.set(from.winDays.subarray(2 * wa, 2 * wb), 2 * to.winLen);
-    to.winCap.set(from.winCap.subarray(wa, wb), to.winLen);
     to.winStart[r] = to.winLen;
-    to.winLen += wb - wa;
+    for (let p = wa; p < wb; p++) {
+      to.winDays[2 * to.winLen] = from.winDays[2 * p] as number;
+      to.winDays[2 * to.winLen + 1] = from.winDays[2 * p + 1] as number;
+      to.winCap[to.winLen++] = from.winCap[p] as number;
+    }
     to.winStart[r + 1] = to.winLen;
     const windows = from.winAside.get(o);
     if (windows) to.winAside.set(r, windows);
     to.n = r + 1;
   }
 
-  /** After the appends of a build: the id order (later duplicates win), tight arrays, the postings. */
+  /**
+   * After the appends of a build: the id order (later duplicates win), the availability months, then the
+   * talents renumbered in cluster order into tight columns, and the postings.
+   */
   private finishBuild(): void {
     const c = this.c;
     const n = c.n;
@@ -1108,13 +1210,101 @@ export class TalentIndex {
       if (keep.length !== n) perm = Uint32Array.from(keep);
     }
     this.setBase(perm);
-    c.ids.trim();
-    c.names.trim();
-    c.fwd = c.fwd.length === c.fwdLen ? c.fwd : c.fwd.slice(0, c.fwdLen);
-    c.winDays = c.winDays.slice(0, 2 * c.winLen);
-    c.winCap = c.winCap.slice(0, c.winLen);
-    if (this.nDead > 0) this.compact();
-    else this.buildPostings();
+    // Room for 1/16 more talents: the first upserts after a build must not copy every column.
+    const live = n - this.nDead;
+    this.relayout(live + Math.ceil(live / 16) + 32);
+    const from = chooseMonths(this.startMonths ?? new Map<number, number>());
+    this.startMonths = null;
+    if (from !== null) this.trackMonths(from);
+  }
+
+  /** Starts tracking the availability months from `from` (months since year 0), for every ordinal. */
+  private trackMonths(from: number): void {
+    this.monthFrom = from;
+    this.months = TRACKED_MONTHS;
+    this.monthStarts = Array.from({ length: this.months + 1 }, (_, i) => monthStartDay(from + i));
+    this.monthFirstDay = this.monthStarts[0] as number;
+    this.monthLastDay = (this.monthStarts[this.months] as number) - 1;
+    const c = this.c;
+    for (let i = 0; i < this.months; i++) {
+      c.flags.push(new Int32Array(c.cap >>> 5));
+      c.flagCount.push(0);
+    }
+    for (let o = 0; o < c.n; o++) this.setMonths(o, this.windowsAt(o));
+  }
+
+  /**
+   * The live ordinals in the order a build or compaction gives them: similar talents next to each other,
+   * so that the top-K scan's bound on a word of 32 talents is close to that of its best talent and whole
+   * words fall below θ (see top-k.ts). Talents are grouped by the taxonomy domain most of their skills are
+   * in (the first such domain on a tie), then ordered by which of that domain's SIGNATURE_SKILLS most held
+   * skills they hold (holders of the most held one first, and so on down), then by ordinal: deterministic.
+   * Ranking ties do not depend on it (they break by id).
+   */
+  private clusterOrder(): Uint32Array {
+    const c = this.c;
+    const shift = this.attrBits;
+    const nSkills = this.skillIds.length;
+    const groupOf = new Int32Array(nSkills);
+    const groupByDomain = new Map<Domain | undefined, number>();
+    for (let s = 0; s < nSkills; s++) {
+      const d = this.domainOf(this.skillIds[s] as string);
+      let g = groupByDomain.get(d);
+      if (g === undefined) groupByDomain.set(d, (g = groupByDomain.size));
+      groupOf[s] = g;
+    }
+    const nGroups = groupByDomain.size;
+    const holders = new Float64Array(nSkills);
+    let live = 0;
+    for (let o = 0; o < c.n; o++) {
+      if (!this.isAlive(o)) continue;
+      live++;
+      for (let k = c.fwdStart[o] as number; k < (c.fwdStart[o + 1] as number); k++) {
+        const s = (c.fwd[k] as number) >>> shift;
+        holders[s] = (holders[s] as number) + 1;
+      }
+    }
+    // Each skill's rank in its domain by holders (most held first; ties by code).
+    const bySkill = Array.from({ length: nSkills }, (_, s) => s).sort(
+      (a, b) => (holders[b] as number) - (holders[a] as number) || a - b,
+    );
+    const rank = new Int32Array(nSkills);
+    const ranked = new Int32Array(nGroups);
+    for (const s of bySkill) {
+      const g = groupOf[s] as number;
+      rank[s] = ranked[g] as number;
+      ranked[g] = (ranked[g] as number) + 1;
+    }
+    // Key: group, then the signature (complemented: holders first), then the ordinal, in one exact double.
+    const top = (1 << SIGNATURE_SKILLS) - 1;
+    const count = new Int32Array(nGroups);
+    const keys = new Float64Array(live);
+    let r = 0;
+    for (let o = 0; o < c.n; o++) {
+      if (!this.isAlive(o)) continue;
+      const a = c.fwdStart[o] as number;
+      const b = c.fwdStart[o + 1] as number;
+      count.fill(0);
+      let best = 0;
+      for (let k = a; k < b; k++) {
+        const g = groupOf[(c.fwd[k] as number) >>> shift] as number;
+        const x = (count[g] as number) + 1;
+        count[g] = x;
+        if (x > (count[best] as number) || (x === count[best] && g < best)) best = g;
+      }
+      let signature = 0;
+      for (let k = a; k < b; k++) {
+        const s = (c.fwd[k] as number) >>> shift;
+        const q = rank[s] as number;
+        if (groupOf[s] === best && q < SIGNATURE_SKILLS) signature |= 1 << (SIGNATURE_SKILLS - 1 - q);
+      }
+      // DOMAINS has fewer than 16 entries; a domainOf beyond them shares the last group.
+      keys[r++] = (Math.min(best, 15) * (top + 1) + (top - signature)) * ORDINAL_SPAN + o;
+    }
+    keys.sort();
+    const order = new Uint32Array(live);
+    for (let i = 0; i < live; i++) order[i] = (keys[i] as number) % ORDINAL_SPAN;
+    return order;
   }
 
   /** Rebuilds every skill's postings from the forward store (live ordinals only). */

@@ -138,6 +138,77 @@ describe('rankWithIndex', () => {
     }
   });
 
+  it('keeps the talents at the very bound: scores that equal their bounds, ties at the K-th score', () => {
+    // Here every talent's score equals the scan's bound of it (required skills held at level 5 or not at
+    // all, no adjacency, only parts bounded exactly: coverage, level fit, vertical, breadth, budget), and
+    // hundreds of talents tie at each score, the K-th among them. The other tests' talents mostly sit
+    // far below their bounds, so a bound that under-estimates by a unit or two of the slack (a rounding
+    // the wrong way, an off-by-one in the missed units, a block or word bound short of a term) drops
+    // nobody there; here it drops a talent that ties the K-th score and changes the result.
+    const rng = createRng(404);
+    const base = builtinWorld(40, rng);
+    const world: World = { ...base, adjacency: new Map() };
+    // Dense required skills (bitmaps, the word adders) and rare ones (gap lists, the accumulators).
+    const dense = base.skills.slice(0, 5);
+    const rare = base.skills.slice(5, 8);
+    const pool = makePool(rng, base, 5000).map((c, i) => ({
+      ...c,
+      skills: [
+        ...c.skills.filter((s) => !dense.includes(s.skillId) && !rare.includes(s.skillId)),
+        ...dense.filter(() => rng.chance(0.5)).map((skillId) => ({ skillId, level: 5, evidence: 'cv' })),
+        ...rare.filter(() => i % 50 === 0).map((skillId) => ({ skillId, level: 5, evidence: 'cv' })),
+      ],
+    }));
+    const zero = {
+      coverage: 0,
+      levelFit: 0,
+      adjacency: 0,
+      vertical: 0,
+      trackRecord: 0,
+      availability: 0,
+      budget: 0,
+      breadth: 0,
+    };
+    const weightings = [
+      { ...zero, coverage: 1 },
+      { ...zero, coverage: 0.6, levelFit: 0.4 },
+      { ...zero, coverage: 0.5, vertical: 0.3, breadth: 0.2 },
+      { ...zero, coverage: 0.7, budget: 0.3 },
+    ];
+    const indexes = [undefined, 0].map((bitmapDensity) =>
+      TalentIndex.build(pool, {
+        domainOf: world.domainOf,
+        ...(bitmapDensity !== undefined && { bitmapDensity }),
+      }),
+    );
+    const tops = [1, 40, 300, 1200];
+    let cases = 0;
+    let tied = 0;
+    for (let p = 0; p < 20; p++) {
+      const project = makeProject(rng, world);
+      const skills = rng.chance(0.5) ? [...dense, ...rare] : dense;
+      project.requirements = skills.map((skillId) => ({
+        skillId,
+        level: rng.int(1, 5),
+        weight: rng.int(1, 2),
+        must: false,
+      }));
+      const weights = weightings[p % weightings.length] as (typeof weightings)[number];
+      // Brute force once, one past the largest K: its first K are the top K (the order is total).
+      const all = rankCandidates(pool, project, world, { top: 1201, weights });
+      for (const top of tops) {
+        const expected = all.slice(0, top);
+        // How often the K-th score is shared by a talent left out (to the last bits, which the order of
+        // additions may change): ties must be common for this test to mean anything.
+        cases++;
+        if (Math.abs((all[top]?.score ?? -1) - (all[top - 1]?.score ?? NaN)) < 1e-12) tied++;
+        for (const index of indexes)
+          expect(rankWithIndex(index, project, world, { top, weights })).toEqual(expected);
+      }
+    }
+    expect(tied).toBeGreaterThan(cases / 2);
+  });
+
   it('follows scoreCandidate on unsorted adjacency lists and custom weights', () => {
     const rng = createRng(11);
     const world = builtinWorld(30, rng);

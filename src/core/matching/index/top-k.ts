@@ -270,6 +270,8 @@ class TopKScan {
   private readonly cntBits: Int32Array[];
   /** Per counted term, PLANES masks: -1 where its units have a 1 bit, else 0. */
   private readonly cntMask: Int32Array;
+  /** Per counted term: its units (what the word bound below adds when no talent of a word holds it). */
+  private readonly cntUnits: Int32Array;
   private nCnt = 0;
 
   constructor(
@@ -451,6 +453,7 @@ class TopKScan {
     this.holdTerms = new Int32Array(nTerms);
     this.cntBits = [];
     this.cntMask = new Int32Array(nTerms * PLANES);
+    this.cntUnits = new Int32Array(nTerms);
 
     const must: number[] = [];
     let impossible = false;
@@ -626,8 +629,11 @@ class TopKScan {
   /**
    * The ordinals of the K best talents, in no particular order.
    *
-   * Warm start: a first pass over one word in SAMPLE finds the sample's best few; the r-th of them,
-   * r = 2K / SAMPLE, estimates the score of the 2K-th talent overall, below the K-th. The full pass then
+   * Warm start: a first pass over one word in SAMPLE finds the best talent of each sampled word; the r-th
+   * best of those, r = 2K / SAMPLE, estimates the score of the 2K-th best word overall, below the K-th
+   * talent. Words, not talents: neighbours are alike (TalentIndex numbers similar talents together), so a
+   * sampled word often holds several of the very best, which would lift a floor taken over talents above
+   * the K-th score and force the second pass. The full pass then
    * prunes against that floor from its first word instead of letting θ rise from nothing through
    * thousands of scorings. If fewer than K talents reach the floor (an unlucky sample), the pass is run
    * again without it, so the result is exact either way.
@@ -637,7 +643,7 @@ class TopKScan {
     this.accumulate();
     const words = (this.v.ordinals + 31) >>> 5;
     const k = this.k;
-    const r = Math.ceil((2 * k) / SAMPLE);
+    const r = Math.ceil((3 * k) / SAMPLE);
     if (this.prunable && words >= 4 * SAMPLE && r * SAMPLE * 32 <= this.v.ordinals) {
       this.k = r;
       this.pass(0, SAMPLE);
@@ -667,8 +673,9 @@ class TopKScan {
     return budgetValue(this.budgetFacts, this.project);
   }
 
-  /** One pass over the words start, start + stride, … */
+  /** One pass over the words start, start + stride, …: a warm start's sample when stride > 1. */
   private pass(start: number, stride: number): void {
+    const sampling = stride > 1;
     const v = this.v;
     const words = (v.ordinals + 31) >>> 5;
     const { employee, freelance, wordMinCost, tag, cost: costs } = v;
@@ -686,6 +693,7 @@ class TopKScan {
     const hold = this.holdTerms;
     const cntBits = this.cntBits;
     const mk = this.cntMask;
+    const cntUnits = this.cntUnits;
     const delta = this.termDelta;
     const dense = this.dense;
     const denseRest = this.denseRest;
@@ -725,6 +733,16 @@ class TopKScan {
         const nHold = this.nHold;
         for (let j = 0; j < nHold && c !== 0; j++) c &= (bits[hold[j] as number] as Int32Array)[w] as number;
         const nCnt = this.nCnt;
+        if (c !== 0 && nCnt > 0 && (c & (c - 1)) !== 0) {
+          // The word as a whole first: the units of the terms none of its talents holds are missed by
+          // each of them. Similar talents are neighbours (TalentIndex.clusterOrder), so a word often lacks
+          // a term entirely, and this drops it for one load and test a term, without the adders.
+          const allowed = Math.floor(own / this.cntUnit);
+          let missed = 0;
+          for (let j = 0; j < nCnt && missed <= allowed; j++)
+            if ((((cntBits[j] as Int32Array)[w] as number) & c) === 0) missed += cntUnits[j] as number;
+          if (missed > allowed) continue;
+        }
         if (c !== 0 && nCnt > 0 && (c & (c - 1)) !== 0) {
           // Bit i of s_p is bit p of talent i's missed dense units, started at LEVELS − 1 − budget so
           // that a carry out of s5 (`over`) means more than the budget was missed.
@@ -776,6 +794,9 @@ class TopKScan {
           c = alive;
         }
       }
+      // The warm start offers each sampled word's best talent only (see run).
+      let wordBest = -Infinity;
+      let wordBestAt = -1;
       while (c !== 0) {
         const low = c & -c;
         c ^= low;
@@ -813,8 +834,15 @@ class TopKScan {
           if ((own + held) * (1 + REL) + ABS < this.cut) continue;
         }
         if (this.available !== null && !this.isAvailable(o)) continue;
-        if (this.scoreAt(o, pruning)) this.offer(o, this.score);
+        if (this.scoreAt(o, pruning)) {
+          if (!sampling) this.offer(o, this.score);
+          else if (this.score > wordBest) {
+            wordBest = this.score;
+            wordBestAt = o;
+          }
+        }
       }
+      if (wordBestAt >= 0) this.offer(wordBestAt, wordBest);
     }
   }
 
@@ -854,6 +882,7 @@ class TopKScan {
     counted.forEach(({ t, q }, j) => {
       this.cntBits[j] = this.termBits[t] as Int32Array;
       for (let p = 0; p < PLANES; p++) this.cntMask[j * PLANES + p] = (q >>> p) & 1 ? -1 : 0;
+      this.cntUnits[j] = q;
     });
     return true;
   }
@@ -893,22 +922,19 @@ class TopKScan {
     const v = this.v;
     const w = this.w;
     const p = this.project;
-    const word = o >>> 5;
-    const bit = o & 31;
-    const flag = (f: number) => (((v.flags[f] as Int32Array)[word] as number) >>> bit) & 1;
     const industry = INDUSTRIES.indexOf(p.industry);
     const fn = FUNCTIONS.indexOf(p.businessFunction);
     const vertical =
-      (industry >= 0 ? 0.5 * flag(FLAG_INDUSTRY + industry) : 0) +
-      (fn >= 0 ? 0.5 * flag(FLAG_FUNCTION + fn) : 0);
+      (industry >= 0 ? 0.5 * this.flagAt(o, FLAG_INDUSTRY + industry) : 0) +
+      (fn >= 0 ? 0.5 * this.flagAt(o, FLAG_FUNCTION + fn) : 0);
     const facts = this.budgetFacts;
     facts.missions = v.missions[o] as number;
     facts.production = v.production[o] as number;
-    const breadth = (flag(FLAG_BREADTH) + 2 * flag(FLAG_BREADTH + 1)) / 3;
+    const breadth = (this.flagAt(o, FLAG_BREADTH) + 2 * this.flagAt(o, FLAG_BREADTH + 1)) / 3;
     const budget = this.budgetOf(this.index.costAt(o));
     let availability = this.avConst;
     for (let i = 0; i < this.monthFlags.length; i++)
-      if (flag(this.monthFlags[i] as number)) availability += this.monthDeltas[i] as number;
+      if (this.flagAt(o, this.monthFlags[i] as number)) availability += this.monthDeltas[i] as number;
     return (
       w.vertical * vertical +
       w.trackRecord * trackRecordValue(facts) +
@@ -916,6 +942,14 @@ class TopKScan {
       w.budget * budget +
       w.breadth * breadth
     );
+  }
+
+  /**
+   * Bit `o` of flag f. A method rather than a closure in profileBound, which runs for every talent scored:
+   * a closure a call costs an allocation (and, under tsx's keepNames, a defineProperty) each time.
+   */
+  private flagAt(o: number, f: number): number {
+    return (((this.v.flags[f] as Int32Array)[o >>> 5] as number) >>> (o & 31)) & 1;
   }
 
   /**
