@@ -76,6 +76,32 @@ describe('rankWithIndex', () => {
     }
   });
 
+  it('leaves no trace of a query in the next: rare must-haves after rare skills, twice over', () => {
+    // Skills held by a handful of talents are walked into the per-index scratch (accumulators and bitmaps)
+    // and cleared word by word after the query, rather than wholesale as after the common skills above. A
+    // bit left behind would let a talent without a must-have through the next query's must filter.
+    const rng = createRng(505);
+    const world = builtinWorld(60, rng);
+    const pool = makePool(rng, world, 8000);
+    const rare = world.skills.slice(0, 6);
+    for (const [i, c] of pool.entries()) {
+      const skills = c.skills.filter((s) => !rare.includes(s.skillId));
+      const skillId = rare[i % rare.length] as string;
+      if (i % 997 < 6) skills.push({ skillId, level: rng.int(1, 5), evidence: 'cv' });
+      c.skills = skills;
+    }
+    const index = TalentIndex.build(pool, { domainOf: world.domainOf });
+    for (let p = 0; p < 30; p++) {
+      const project = makeProject(rng, world);
+      const picked = rng.chance(0.5) ? rare.slice(0, 3) : rare.slice(3);
+      project.requirements = [
+        ...project.requirements,
+        ...picked.map((skillId) => ({ skillId, level: rng.int(1, 5), weight: 3, must: rng.chance(0.5) })),
+      ];
+      expectSameRanking(index, pool, project, world, { top: rng.pick([3, 20]), requireMust: true });
+    }
+  });
+
   it('is decided by the non-skill parts when the skills are equal', () => {
     // Every talent holds the same skills at the same level: only vertical experience, track record,
     // availability, budget and breadth separate them, so any bound that overstates or understates one
