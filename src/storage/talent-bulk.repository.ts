@@ -20,7 +20,7 @@ import {
 } from '../core/import/packed-talent.js';
 import type { Talent } from '../core/model.js';
 import type { KeyRow, RecordKeys } from '../services/ports.js';
-import { chunks } from './batch.js';
+import { chunks, keysetPages } from './batch.js';
 import { nativeSqliteOf, prepared, withNative } from './native-sqlite.js';
 import { COPY_MARK, copyCell, supportsCopy } from './pg-copy.js';
 import type { Database, TalentTable } from './schema.js';
@@ -300,14 +300,7 @@ export class TalentBulkRepository {
 
   /** Every talent of the organization, `batchSize` at a time, in id order (keyset pagination). */
   async *stream(orgId: string, batchSize: number): AsyncGenerator<Talent[]> {
-    let after: string | null = null;
-    for (;;) {
-      const page: Talent[] = await this.page(orgId, after, batchSize);
-      if (page.length === 0) return;
-      yield page;
-      if (page.length < batchSize) return;
-      after = (page[page.length - 1] as Talent).id;
-    }
+    yield* keysetPages((after, limit) => this.page(orgId, after, limit), batchSize);
   }
 
   async all(orgId: string): Promise<Talent[]> {

@@ -22,6 +22,7 @@ import type { Candidate, HeldSkill, MissionFacts, TalentSource } from '../core/m
 import type { BusinessFunction, Industry, Outcome, RemotePreference } from '../core/model.js';
 import { CandidateDecoder, type CandidateBatch } from './candidate-codec.js';
 import { nativeSqliteOf, prepared, withNative } from './native-sqlite.js';
+import { keysetPages } from './batch.js';
 import type { Database } from './schema.js';
 
 /** The columns a candidate is made of, in this order (SQLite returns them by position). */
@@ -367,14 +368,7 @@ export class TalentCandidatesRepository {
 
   /** As `stream`, always in this thread. */
   async *streamInThread(orgId: string, batchSize: number): AsyncGenerator<Candidate[]> {
-    let after: string | null = null;
-    for (;;) {
-      const page: Candidate[] = await this.page(orgId, after, batchSize);
-      if (page.length === 0) return;
-      yield page;
-      if (page.length < batchSize) return;
-      after = (page[page.length - 1] as Candidate).id;
-    }
+    yield* keysetPages((after, limit) => this.page(orgId, after, limit), batchSize);
   }
 
   /**

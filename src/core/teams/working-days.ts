@@ -2,6 +2,7 @@
  * Calendar arithmetic on ISO dates without `Date` (core is pure): civil dates to day numbers, weekdays,
  * and the days a person can give a project from their availability windows.
  */
+import { civilFromDays, daysFromCivil } from '../analytics/dates.js';
 import { DomainError } from '../errors.js';
 import type { AvailabilityWindow } from '../model.js';
 
@@ -16,37 +17,22 @@ export const DEFAULT_DAYS_PER_WEEK = 5;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+/** Days since 1970-01-01 of a proleptic Gregorian date (`daysFromCivil`). */
 export function dayNumber(iso: string, field = 'date'): number {
   const m = ISO_DATE.exec(iso);
   if (!m)
     throw new DomainError('invalid_input', `${field}: expected an ISO date YYYY-MM-DD, got "${iso}"`, field);
-  let y = Number(m[1]);
+  const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
   if (mo < 1 || mo > 12 || d < 1 || d > 31)
     throw new DomainError('invalid_input', `${field}: "${iso}" is not a calendar date`, field);
-  if (mo <= 2) y -= 1;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  return daysFromCivil(y, mo, d);
 }
 
 /** The ISO date (YYYY-MM-DD) of a day number: the inverse of `dayNumber` for years 0000–9999. */
 export function isoDate(day: number): string {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const { y, m, d } = civilFromDays(day);
   const pad = (x: number, n: number) => String(x).padStart(n, '0');
   return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }

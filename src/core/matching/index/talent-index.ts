@@ -54,6 +54,7 @@
  * Core domains come from the `domainOf` given to `build`: when the taxonomy's domains change, call
  * `refreshDomains` (the facts of every talent are recomputed from the forward store).
  */
+import { civilFromDays } from '../../analytics/dates.js';
 import { DomainError } from '../../errors.js';
 import { FUNCTIONS, INDUSTRIES, type RemotePreference } from '../../model.js';
 import { dayNumber, isoDate, type DayWindow } from '../../teams/working-days.js';
@@ -144,18 +145,9 @@ export const TRACK_STEPS = 8;
  */
 export const TRACKED_MONTHS = 36;
 
-/** Months since year 0 (year × 12 + month − 1) of a day number (H. Hinnant's civil_from_days). */
+/** Months since year 0 (year × 12 + month − 1) of a day number. */
 export function monthOfDay(day: number): number {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const { y, m } = civilFromDays(day);
   return y * 12 + m - 1;
 }
 
