@@ -50,7 +50,8 @@ describe('analytics HTTP API (the small demo)', () => {
     expect(g.recommendations.length).toBeGreaterThan(0);
     for (const r of g.recommendations) {
       expect(['train', 'borrow', 'hire']).toContain(r.action);
-      expect(r.reason).toMatch(/^(train|borrow|hire): /);
+      expect(r.reason).toMatch(/^(former|emprunter|recruter) : /); // lang=fr
+      for (const o of r.options) expect(o.note.text.length).toBeGreaterThan(0);
       expect(r.options).toHaveLength(3);
     }
   });

@@ -11,6 +11,7 @@ import type {
   TrainingPlan,
   UpskillResult,
 } from '../core/analytics/upskilling.js';
+import { renderSourcingMessage, sourcingReason } from '../core/analytics/sourcing-messages.js';
 import { FUNCTION_LABELS, INDUSTRY_LABELS } from '../core/demo/demo-vocabulary.js';
 import type { Lang, Taxonomy } from '../core/taxonomy/types.js';
 import type { GapsResponse, PlanResponse, TrendsResponse, UpskillingResponse } from './analytics.schemas.js';
@@ -56,8 +57,15 @@ function presentHeadline(tax: Taxonomy, h: Headline, lang: Lang): GapsResponse['
   };
 }
 
-function presentOption(o: SourcingOption): GapsResponse['recommendations'][number]['options'][number] {
-  return { ...o, weeks: Number.isFinite(o.weeks) ? o.weeks : null };
+function presentOption(
+  o: SourcingOption,
+  lang: Lang,
+): GapsResponse['recommendations'][number]['options'][number] {
+  return {
+    ...o,
+    weeks: Number.isFinite(o.weeks) ? o.weeks : null,
+    note: { ...o.note, text: renderSourcingMessage(o.note, lang) },
+  };
 }
 
 export function presentRecommendation(
@@ -65,7 +73,12 @@ export function presentRecommendation(
   r: Recommendation,
   lang: Lang,
 ): GapsResponse['recommendations'][number] {
-  return { ...r, label: skillLabel(tax, r.skillId, lang), options: r.options.map(presentOption) };
+  return {
+    ...r,
+    label: skillLabel(tax, r.skillId, lang),
+    options: r.options.map((o) => presentOption(o, lang)),
+    reason: sourcingReason(r, lang),
+  };
 }
 
 function presentGroup(

@@ -4,7 +4,7 @@
  * working days of the window. Definitions: README "Skills gap and trends".
  */
 import { z } from 'zod';
-import { LangSchema } from './schemas.js';
+import { LangSchema, MessageOut } from './schemas.js';
 
 const isoDate = z
   .string()
@@ -88,7 +88,7 @@ export const SourcingOptionOut = z.object({
   cost: z.number(),
   costPerPersonDay: z.number().nullable(),
   available: z.boolean(),
-  note: z.string(),
+  note: MessageOut.describe('How the option is done, or why it is not available.'),
 });
 
 export const RecommendationOut = z.object({
@@ -99,7 +99,7 @@ export const RecommendationOut = z.object({
   unblocks: z.number().int().describe('Open projects with this skill as a must-have.'),
   action: z.enum(['train', 'borrow', 'hire']),
   options: z.array(SourcingOptionOut),
-  reason: z.string(),
+  reason: z.string().describe('Why this action, against the other two, in the requested language.'),
 });
 
 export const GapsResponse = z

@@ -16,7 +16,7 @@ import {
   type WhatIfChange,
 } from '../core/readiness/types.js';
 import type { Lang, Taxonomy } from '../core/taxonomy/types.js';
-import { LangSchema } from './schemas.js';
+import { LangSchema, MessageOut } from './schemas.js';
 
 /** What the readiness presenter needs (the readiness service's result has this shape). */
 export interface ReadinessInput {
@@ -42,12 +42,6 @@ export const ReadinessQuery = z.object({
     .max(2000)
     .optional()
     .describe('Talent ids of the staffed or proposed team, comma-separated; without it, the pool stands in.'),
-});
-
-export const MessageOut = z.object({
-  key: z.string().describe('Message key (FR/EN catalogue in core/readiness/messages.ts).'),
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
-  text: z.string().describe('The message rendered in the requested language.'),
 });
 
 const FactorId = z.enum(FACTOR_IDS);

@@ -7,6 +7,17 @@ import { z } from 'zod';
 export const LangSchema = z.enum(['en', 'fr']);
 export const SourceSchema = z.enum(['employee', 'freelance']);
 
+/** A message of the core (`core/message.ts`): its key and parameters for machines, its text for people. */
+export const MessageOut = z.object({
+  key: z
+    .string()
+    .describe(
+      'Message key (FR/EN catalogues: core/readiness/messages.ts, core/analytics/sourcing-messages.ts).',
+    ),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
+  text: z.string().describe('The message rendered in the requested language.'),
+});
+
 export const ErrorResponse = z
   .object({
     error: z.object({

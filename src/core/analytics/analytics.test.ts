@@ -19,6 +19,7 @@ import { GapEngine } from './gap-engine.js';
 import { demandTable, gapReport } from './gaps.js';
 import { buildSkillGraph, learningPath, pathsTo } from './skill-graph.js';
 import { buildSnapshot } from './snapshot.js';
+import { sourcingReason } from './sourcing-messages.js';
 import { trendReport } from './trends.js';
 import { DEFAULT_SOURCING, recommend, trainingPlan, upskill } from './upskilling.js';
 
@@ -415,7 +416,16 @@ describe('skill graph and upskilling', () => {
     // e2 holds c at 2, needs level 4: 2 levels × 4 weeks = 8 weeks on a one-week project: too late.
     expect(c.options.find((o) => o.action === 'train')).toMatchObject({ weeks: 8, covers: 0 });
     expect(c.action).toBe('borrow');
-    expect(c.reason).toMatch(/^borrow: /);
+    // The reasoning in both languages, from the same figures; the unavailable hire says why.
+    const en = sourcingReason(c, 'en');
+    expect(en).toMatch(/^borrow: capable in \d+(\.\d)? weeks/);
+    expect(en).toContain('train: 8 weeks, 0 % covered');
+    expect(en).toContain(`hire: shortage under ${DEFAULT_SOURCING.hireMinPersonDays} person-days`);
+    const fr = sourcingReason(c, 'fr');
+    expect(fr).toMatch(/^emprunter : opérationnel en \d+(,\d)? semaines/);
+    expect(fr).toContain('former : 8 semaines, 0 % couverts');
+    expect(fr).toContain(`recruter : pénurie de moins de ${DEFAULT_SOURCING.hireMinPersonDays} jours-homme`);
+    expect(fr).not.toMatch(/\{\w+\}/);
     const plan = trainingPlan(engine, graph, { people: 2, source: 'employee', params: DEFAULT_SOURCING });
     expect(plan.assignments.length).toBeGreaterThan(0);
     expect(plan.shareOfShortage).toBeGreaterThan(0);

@@ -20,6 +20,7 @@
  * The choice is the cheapest per covered person-day among the timely options (f ≥ timelyShare), else the
  * option covering the most. Every constant is a parameter (DEFAULT_SOURCING) and is documented here.
  */
+import type { Message } from '../message.js';
 import { MILLI } from './definitions.js';
 import type { GapEngine } from './gap-engine.js';
 import { LEVELS } from './gap-engine.js';
@@ -269,7 +270,8 @@ export interface SourcingOption {
   cost: number;
   costPerPersonDay: number | null;
   available: boolean;
-  note: string;
+  /** Why it is (not) available, or how it is done: rendered by `sourcing-messages.ts`. */
+  note: Message;
 }
 
 export interface Recommendation {
@@ -280,7 +282,6 @@ export interface Recommendation {
   unblocks: number;
   action: SourcingAction;
   options: SourcingOption[];
-  reason: string;
 }
 
 /** Best training effort from the (skill, level) holder counts: no talent scan. */
@@ -358,7 +359,7 @@ export function recommend(
     rate: number,
     setup: number,
     available: boolean,
-    note: string,
+    note: Message,
   ): SourcingOption => {
     const f = covers(weeks);
     const cost = setup + shortage * f * rate;
@@ -383,9 +384,12 @@ export function recommend(
         tr.dailyCost,
         tr.weeks * (params.trainingDaysPerWeek * tr.dailyCost + params.trainingFeePerWeek),
         true,
-        `best employee learns it in ${round1(tr.weeks)} weeks`,
+        { key: 'sourcing.train.best', params: { weeks: round1(tr.weeks) } },
       )
-    : option('train', Infinity, params.defaultInternalCost, 0, false, 'no employee in the pool');
+    : option('train', Infinity, params.defaultInternalCost, 0, false, {
+        key: 'sourcing.train.none',
+        params: {},
+      });
   // Borrow.
   const poolRate = engine.meanCostAt(sk, level, [1]);
   const inPool = engine.holdersAt(sk, level, [1]);
@@ -397,8 +401,8 @@ export function recommend(
     0,
     true,
     inPool > 0
-      ? `${inPool} freelancer(s) of the pool hold it at level ${level}+`
-      : 'no freelancer of the pool holds it: search the market',
+      ? { key: 'sourcing.borrow.pool', params: { count: inPool, level } }
+      : { key: 'sourcing.borrow.market', params: {} },
   );
   // Hire.
   const internal = engine.meanCostAt(sk, 1, [0]) ?? tr?.dailyCost ?? params.defaultInternalCost;
@@ -409,7 +413,9 @@ export function recommend(
     internal,
     params.hiringFee,
     hireOk,
-    hireOk ? 'lasting demand' : `shortage under ${params.hireMinPersonDays} person-days: not worth a hire`,
+    hireOk
+      ? { key: 'sourcing.hire.lasting', params: {} }
+      : { key: 'sourcing.hire.tooSmall', params: { minPersonDays: params.hireMinPersonDays } },
   );
   const options = [train, borrow, hire];
   const usable = options.filter((o) => o.available && o.covers > 0);
@@ -421,17 +427,6 @@ export function recommend(
         ? (a.costPerPersonDay ?? Infinity) - (b.costPerPersonDay ?? Infinity) || a.weeks - b.weeks
         : b.covers - a.covers || (a.costPerPersonDay ?? Infinity) - (b.costPerPersonDay ?? Infinity),
     )[0] ?? borrow;
-  const others = options
-    .filter((o) => o !== pick)
-    .map(
-      (o) =>
-        `${o.action}: ${o.available ? `${o.weeks} weeks, ${Math.round(o.covers * 100)} % covered, ${o.costPerPersonDay ?? '—'} €/person-day` : o.note}`,
-    )
-    .join('; ');
-  const reason =
-    `${pick.action}: capable in ${pick.weeks} weeks on projects of ${round1(durationWeeks)} weeks, ` +
-    `covering ${Math.round(pick.covers * 100)} % of the ${round1(shortage)} person-day shortage at ` +
-    `${pick.costPerPersonDay ?? '—'} €/person-day (${pick.note}). Against ${others}.`;
   return {
     skillId,
     shortage: round1(shortage),
@@ -439,7 +434,6 @@ export function recommend(
     unblocks: engine.nOpenMust[sk]!,
     action: pick.action,
     options,
-    reason,
   };
 }
 

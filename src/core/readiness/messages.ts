@@ -3,10 +3,8 @@
  * the template. Parameters named `domain`, `sensitivity`, `source` and `headcountSource` are translated;
  * a string[] parameter is a list of skill ids, shown through `label` when one is given.
  */
+import { renderWith, type Catalog, type Message } from '../message.js';
 import type { Lang } from '../taxonomy/types.js';
-import type { Message } from './types.js';
-
-type Catalog = Record<string, string>;
 
 const EN: Catalog = {
   'readiness.vertical.measurable':
@@ -179,12 +177,8 @@ export function renderMessage(
   lang: Lang,
   label: (skillId: string) => string = (id) => id,
 ): string {
-  const template = READINESS_MESSAGES[lang][m.key] ?? READINESS_MESSAGES.en[m.key] ?? m.key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = m.params[name];
-    if (v === undefined) return whole;
-    if (Array.isArray(v)) return v.length === 0 ? '—' : v.map(label).join(', ');
-    if (typeof v === 'string' && TRANSLATED.has(name)) return WORDS[lang][v] ?? v;
-    return String(v);
+  return renderWith(READINESS_MESSAGES, m, lang, {
+    label,
+    word: (name, v) => (TRANSLATED.has(name) ? (WORDS[lang][v] ?? v) : undefined),
   });
 }

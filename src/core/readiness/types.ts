@@ -1,3 +1,4 @@
+import type { Message } from '../message.js';
 import type { BuildOrBuy, DataSensitivity } from '../model.js';
 import type { Domain } from '../taxonomy/types.js';
 
@@ -20,11 +21,7 @@ export type FactorId = (typeof FACTOR_IDS)[number];
 export type FactorWeights = Record<FactorId, number>;
 
 /** A message key with its parameters; `messages.ts` renders it in French or English. */
-export interface Message {
-  key: string;
-  /** A string[] parameter is a list of skill ids (rendered as labels when a labeller is given). */
-  params: Record<string, string | number | string[]>;
-}
+export type { Message };
 
 /** How a requirement is covered by the staffed team, or by the pool when no team is given. */
 export type CoverVia =

@@ -4,7 +4,7 @@ import type { Format } from '../i18n';
 
 /**
  * The reasoning (shown next to the action's badge) of a train / borrow / hire recommendation, in the UI's language, from its figures (the
- * API's own `reason` is a sentence in English only).
+ * API renders its own `reason` in the asked language too, but without the UI locale's number and money formats).
  */
 export function recommendationReason(rec: Recommendation, t: TFunction, format: Format): string {
   const chosen = rec.options.find((o) => o.action === rec.action);
