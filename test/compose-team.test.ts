@@ -11,6 +11,7 @@ import { composeTeam } from '../src/core/teams/compose-team.js';
 import type { MilpSolver } from '../src/core/teams/milp.js';
 import type { TeamCandidate, TeamProposal, TeamRules } from '../src/core/teams/types.js';
 import { shortlistForTeam } from '../src/core/teams/shortlist.js';
+import { renderTeamMessage } from '../src/core/teams/team-messages.js';
 import { availableDays, projectWindow } from '../src/core/teams/working-days.js';
 import { loadHighsSolver } from '../src/services/highs-solver.js';
 
@@ -339,7 +340,16 @@ describe('composeTeam rules and residual skills', () => {
     expect(twoEmp.team.members.map((m) => m.talentId)).toEqual(['a-free', 'c-emp', 'd-emp']);
     const impossible = composeTeam(reqs, pool, { rules: { ...open, minEmployees: 4 }, ...dates }, highs);
     expect(impossible.feasible).toBe(false);
-    expect(impossible.solve.note).toMatch(/only 3 employees are available/);
+    expect(impossible.solve.note).toEqual({
+      key: 'team.rules.tooFewEmployees',
+      params: { available: 3, k: 4 },
+    });
+    expect(renderTeamMessage(impossible.solve.note!, 'en')).toMatch(
+      /only 3 employees are available, 4 are required/,
+    );
+    expect(renderTeamMessage(impossible.solve.note!, 'fr')).toMatch(
+      /3 salariés disponibles seulement, 4 requis/,
+    );
   });
 
   it('budget and size too small: the best partial team, with the residual skills and why', () => {
@@ -444,7 +454,7 @@ describe('greedy fallback', () => {
       timesOut,
     );
     expect(p.solve).toMatchObject({ method: 'greedy', status: 'fallback' });
-    expect(p.solve.note).toMatch(/time_limit/);
+    expect(p.solve.note).toMatchObject({ key: 'team.solverFailed', params: { status: 'time_limit' } });
     expect(p.team.members.map((m) => m.talentId)).toEqual(['a']);
     expect(p.solve.boundKind).toBe('combinatorial');
     expect(p.solve.gap).toBe(0);
@@ -521,7 +531,7 @@ describe('time limit', () => {
     expect(p.team.members.map((m) => m.talentId)).toEqual(['a', 'b']);
     expect(p.team.optimal).toBe(false);
     expect(p.solve.gap).toBeCloseTo((8000 - 1000) / 8000, 9);
-    expect(p.solve.note).toMatch(/time limit/);
+    expect(p.solve.note?.key).toBe('team.timeLimit');
   });
 
   it(

@@ -1,6 +1,7 @@
 /** Presenter of a team proposal: the HTTP route and `vivier team --json` print the same document. */
 import type { Lang, Taxonomy } from '../core/taxonomy/types.js';
 import type { Team, TeamProposal } from '../core/teams/types.js';
+import { renderTeamMessage } from '../core/teams/team-messages.js';
 import type { TeamOut, TeamResponse } from './team.schemas.js';
 
 const labelOf = (tax: Taxonomy, id: string, lang: Lang): string => tax.byId.get(id)?.labels[lang].label ?? id;
@@ -31,6 +32,10 @@ export function presentTeam(
     feasible: p.feasible,
     team: presentTeamOf(tax, p.team, lang),
     alternatives: p.alternatives.map((t) => presentTeamOf(tax, t, lang)),
-    solve: { ...p.solve, seconds: Math.round(p.solve.seconds * 1000) / 1000 },
+    solve: {
+      ...p.solve,
+      seconds: Math.round(p.solve.seconds * 1000) / 1000,
+      note: p.solve.note && { ...p.solve.note, text: renderTeamMessage(p.solve.note, lang) },
+    },
   };
 }

@@ -1,6 +1,6 @@
 /** Request and response schemas of team composition (POST /api/projects/:id/team, `vivier team --json`). */
 import { z } from 'zod';
-import { SourceSchema } from './schemas.js';
+import { MessageOut, SourceSchema } from './schemas.js';
 
 export const TeamBody = z
   .strictObject({
@@ -82,7 +82,9 @@ export const TeamResponse = z
       seconds: z.number(),
       solves: z.number().int(),
       greedy: z.object({ cost: z.number(), uncovered: z.number().int(), feasible: z.boolean() }),
-      note: z.string().nullable(),
+      note: MessageOut.nullable().describe(
+        'Why the team is not a proved optimum, in the requested language.',
+      ),
     }),
   })
   .meta({ id: 'TeamProposal' });

@@ -62,7 +62,7 @@ export function teamCommand(program: Command, io: CliIo): void {
               `at least ${rules.minEmployees} employees, freelancers ${rules.maxFreelancers ?? 'no limit'}`,
           );
           if (!out.feasible) {
-            print(io, `no team: ${out.solve.note ?? 'the rules cannot be met'}`);
+            print(io, `no team: ${out.solve.note?.text ?? 'the rules cannot be met'}`);
             return;
           }
           const t = out.team;
@@ -114,7 +114,7 @@ export function teamCommand(program: Command, io: CliIo): void {
             io,
             `solver: ${s.method}, ${s.status}, gap ${s.gap === null ? 'unknown' : `${(s.gap * 100).toFixed(2)} %`}` +
               `${s.bound === null ? '' : ` (bound ${money(s.bound)}, ${s.boundKind})`}, ${s.solves} solves in ${s.seconds.toFixed(2)} s; ` +
-              `greedy: ${money(s.greedy.cost)}, ${s.greedy.uncovered} uncovered${s.note ? `\nnote: ${s.note}` : ''}`,
+              `greedy: ${money(s.greedy.cost)}, ${s.greedy.uncovered} uncovered${s.note ? `\nnote: ${s.note.text}` : ''}`,
           );
         });
       },

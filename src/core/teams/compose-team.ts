@@ -12,6 +12,7 @@
  * then ties go to lower talent ids: a member is swapped for a lower-id non-member whenever the team stays
  * within the rules and is as good on every criterion, until no such swap is left.
  */
+import type { Message } from '../message.js';
 import type { Requirement } from '../matching/types.js';
 import { dominatedOut } from './dominance.js';
 import { combinatorialBound, greedyCover } from './greedy.js';
@@ -319,7 +320,7 @@ export function composeTeam(
   const feasibility = rulesFeasible(inst);
   if (!feasibility.ok) {
     report.status = 'infeasible';
-    report.note = `the rules cannot be met: ${feasibility.why}`;
+    report.note = feasibility.why;
     return proposal(buildTeam(inst, 'cheapest', [], false), [], false);
   }
   if (inst.cands.length === 0) {
@@ -330,7 +331,7 @@ export function composeTeam(
       bound: 0,
       boundKind: 'combinatorial',
     });
-    report.note = 'no candidate is available during the project';
+    report.note = { key: 'team.noCandidate', params: {} };
     return proposal(buildTeam(inst, 'cheapest', [], true), []);
   }
 
@@ -340,7 +341,7 @@ export function composeTeam(
    * more (it is then an incumbent at the time limit), with its gap to a lower bound on the cost of covering
    * the same requirements: the LP relaxation when a solver is there, else the combinatorial bound.
    */
-  const fallback = (why: string, runner: Runner | null, incumbent: number[] | null = null): TeamProposal => {
+  const fallback = (why: Message, runner: Runner | null, incumbent: number[] | null = null): TeamProposal => {
     const better =
       incumbent !== null &&
       objectiveValue(inst, 'uncovered', incumbent) < objectiveValue(inst, 'uncovered', greedy.selected);
@@ -367,12 +368,13 @@ export function composeTeam(
     report.gap = gapOf(team.cost, bound);
     return proposal(team, []);
   };
-  if (!solver) return fallback('no MILP solver available', null);
+  if (!solver) return fallback({ key: 'team.noSolver', params: {} }, null);
 
   const runner = new Runner(scope, solver, limit);
-  const failure = (r: LexOutcome) => {
+  /** The solver's status and message for the first criterion that found no team. */
+  const failure = (r: LexOutcome): Message['params'] => {
     const failed = r.results.find((x) => !x.result.values)?.result ?? r.results.at(-1)?.result;
-    return `the solver found no team (${failed?.status ?? 'error'}${failed?.message ? `: ${failed.message}` : ''})`;
+    return { status: failed?.status ?? 'error', detail: failed?.message ? `: ${failed.message}` : '' };
   };
   // Best coverage first. When the greedy team covers everything coverable, it is known without a solve.
   let start = startOf(scope, greedy.selected);
@@ -381,7 +383,7 @@ export function composeTeam(
   let coverSelection: number[] | null = null;
   if (!(greedy.feasible && objectiveValue(inst, 'uncovered', greedy.selected) === 0)) {
     const cover = runner.lex([obj.uncovered], {}, [], start);
-    if (!cover.selection) return fallback(failure(cover), runner);
+    if (!cover.selection) return fallback({ key: 'team.solverFailed', params: failure(cover) }, runner);
     coverValue = cover.fixed[0]?.value ?? 0;
     coverProved = cover.results[0]?.result.status === 'optimal';
     coverSelection = cover.selection;
@@ -397,7 +399,8 @@ export function composeTeam(
   const costPhase = cheapest.results[0]?.result;
   report.seconds = runner.spent;
   report.solves = runner.solves;
-  if (!costPhase?.values || !cheapest.selection) return fallback(failure(cheapest), runner, coverSelection);
+  if (!costPhase?.values || !cheapest.selection)
+    return fallback({ key: 'team.solverFailed', params: failure(cheapest) }, runner, coverSelection);
   const proved = coverProved && costPhase.status === 'optimal';
   const team = buildTeam(
     inst,
@@ -411,10 +414,7 @@ export function composeTeam(
   report.bound = bound === null ? null : cents(Math.min(bound, team.cost));
   report.boundKind = bound === null ? null : 'mip-dual-bound';
   report.gap = gapOf(team.cost, bound);
-  if (!proved)
-    report.note = coverProved
-      ? 'time limit reached: the best team found, with its gap to the best bound'
-      : 'time limit reached before the best coverage was proved; the gap is for this coverage';
+  if (!proved) report.note = { key: coverProved ? 'team.timeLimit' : 'team.timeLimitCoverage', params: {} };
 
   const alternatives: Team[] = [];
   if (options.alternatives !== false) {
@@ -429,7 +429,7 @@ export function composeTeam(
             coverProved && out.results.every((r) => r.result.status === 'optimal'),
           ),
         );
-      else report.note ??= `the ${kind} team was not computed (${failure(out)})`;
+      else report.note ??= { key: 'team.alternativeFailed', params: { kind, ...failure(out) } };
     };
     // Strongest. With full coverage, if a team within the rules holds every requirement at the highest
     // level anyone holds it (a greedy finds one), that is the best strength: then only the cost is left to

@@ -2,6 +2,7 @@
  * The composition problem in index form: available candidates in talent id order with their cost on the
  * project, who covers which requirement, and why a requirement nobody can cover stays uncovered.
  */
+import type { Message } from '../message.js';
 import { MUST_MULTIPLIER, effectiveWeights } from '../matching/score-candidate.js';
 import type { Requirement } from '../matching/types.js';
 import type { TeamCandidate, TeamRules, UncoveredReason } from './types.js';
@@ -120,18 +121,19 @@ export function selectionStrength(inst: Instance, selected: readonly number[]): 
  * Whether any team meets the rules: only "at least K employees" can fail (the empty team meets the rest),
  * and it can be met iff K ≤ max size and the K cheapest available employees fit in the budget.
  */
-export function rulesFeasible(inst: Instance): { ok: boolean; why: string | null } {
+export function rulesFeasible(inst: Instance): { ok: boolean; why: Message | null } {
   const { minEmployees: k, maxSize, budget } = inst.rules;
   if (k <= 0) return { ok: true, why: null };
-  if (k > maxSize) return { ok: false, why: `minEmployees (${k}) is larger than maxSize (${maxSize})` };
+  if (k > maxSize)
+    return { ok: false, why: { key: 'team.rules.minEmployeesOverSize', params: { k, maxSize } } };
   const costs = inst.cands
     .filter((c) => c.employee)
     .map((c) => c.cost)
     .sort((a, b) => a - b);
   if (costs.length < k)
-    return { ok: false, why: `only ${costs.length} employees are available, ${k} are required` };
+    return { ok: false, why: { key: 'team.rules.tooFewEmployees', params: { available: costs.length, k } } };
   const cheapest = cents(costs.slice(0, k).reduce((a, b) => a + b, 0));
   if (budget !== null && cheapest > budget + 0.005)
-    return { ok: false, why: `the ${k} cheapest employees cost ${cheapest}, over the budget of ${budget}` };
+    return { ok: false, why: { key: 'team.rules.overBudget', params: { k, cost: cheapest, budget } } };
   return { ok: true, why: null };
 }

@@ -1,3 +1,4 @@
+import type { Message } from '../message.js';
 import type { HeldSkill, Requirement, TalentSource } from '../matching/types.js';
 import type { AvailabilityWindow } from '../model.js';
 
@@ -116,8 +117,8 @@ export interface SolveReport {
   solves: number;
   /** The greedy weighted set cover's team cost and uncovered count, for comparison. */
   greedy: { cost: number; uncovered: number; feasible: boolean };
-  /** Why the solver was not used or stopped, when it was not proved optimal. */
-  note: string | null;
+  /** Why the solver was not used or stopped, when it was not proved optimal (`team-messages.ts`). */
+  note: Message | null;
 }
 
 export interface TeamProposal {
