@@ -12,7 +12,7 @@ export const MessageOut = z.object({
   key: z
     .string()
     .describe(
-      'Message key (FR/EN catalogues: core/readiness/messages.ts, core/analytics/sourcing-messages.ts).',
+      'Message key (FR/EN catalogues: core/readiness/messages.ts, core/analytics/sourcing-messages.ts, core/teams/team-messages.ts).',
     ),
   params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
   text: z.string().describe('The message rendered in the requested language.'),
