@@ -1,5 +1,5 @@
 import type { Lang, Taxonomy } from '../taxonomy/types.js';
-import { detectLanguageOfCodes } from '../text/detect-language.js';
+import { detectLanguageOfCodes, LanguageTally } from '../text/detect-language.js';
 import { textCodes } from '../text/text-codes.js';
 import { CUE, levelFromYears } from './cues.js';
 import {
@@ -131,10 +131,15 @@ export function extractSkills(
   text: string,
   options: ExtractOptions = {},
 ): Extraction {
-  // The text's code units, read by both the language detector and the scanner.
-  const units = textCodes(text);
-  const lang = options.lang && options.lang !== 'auto' ? options.lang : detectLanguageOfCodes(text, units);
-  const scan = scanTokens(matcher, text, units);
+  // The scanner's pass over the text's code units also counts its function words, for the language.
+  const tally = new LanguageTally();
+  const scan = scanTokens(matcher, text, textCodes(text), tally);
+  const lang =
+    options.lang && options.lang !== 'auto'
+      ? options.lang
+      : scan.tallied
+        ? tally.result('en')
+        : detectLanguageOfCodes(text, textCodes(text));
   const raw = findMatches(matcher, scan);
   const { starts, ends, sentences } = scan;
 

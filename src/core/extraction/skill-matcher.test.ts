@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_SKILLS } from '../taxonomy/builtin-skills.js';
 import { buildTaxonomy } from '../taxonomy/taxonomy.js';
+import { detectLanguage, LanguageTally } from '../text/detect-language.js';
 import { formKeys, tokenize } from '../text/tokenize.js';
 import { buildSkillMatcher, findMatches, matcherForms, scanTokens, UNKNOWN_WORD } from './skill-matcher.js';
 
@@ -50,6 +51,58 @@ describe('scanTokens', () => {
     for (const form of matcherForms(matcher))
       for (const k of formKeys(form)) if (matcher.words.get(k) <= 0) missing.push(`${form}: ${k}`);
     expect(missing).toEqual([]);
+  });
+});
+
+describe('scanTokens language tally', () => {
+  it('detects the language as detectLanguage does, word by word and unit by unit', () => {
+    // Function words glued by what makes the scanner's words differ from the detector's: apostrophes
+    // (l'équipe), digits (a1), letters outside the detector's (ñ, á), ê/è (être, très), İ (string path).
+    const pieces = [
+      ...'le la les de des et est dans sans être très tres the a an and of to is with without'.split(' '),
+      "l'",
+      "d'",
+      "'",
+      '’',
+      'a1',
+      '2',
+      'ñ',
+      'á',
+      'é',
+      'Ê',
+      'THE',
+      'LES',
+      'x',
+      'data',
+      'İ',
+      ' ',
+      ' ',
+      ' ',
+      '-',
+      '.',
+      '\n',
+    ];
+    const texts = ["L'équipe est TRÈS motivée et c'est pour l'IA", "the team's data, l'ETL d'abord'e", ''];
+    let seed = 5;
+    for (let n = 0; n < 2000; n++) {
+      let s = '';
+      for (let i = 0; i < 30; i++) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        s += pieces[seed % pieces.length];
+      }
+      texts.push(s);
+    }
+    let tallied = 0;
+    for (const t of texts)
+      for (const fallback of ['en', 'fr'] as const) {
+        const tally = new LanguageTally();
+        const s = scanTokens(matcher, t, undefined, tally);
+        if (!s.tallied) continue;
+        tallied++;
+        expect(tally.result(fallback), t).toBe(detectLanguage(t, fallback));
+      }
+    // Texts with İ take the string path; most do not.
+    expect(tallied).toBeGreaterThan(2000);
   });
 });
 

@@ -2,6 +2,7 @@ import { isEscoId } from '../esco/esco.js';
 import { surfaceForms } from '../taxonomy/taxonomy.js';
 import type { Taxonomy } from '../taxonomy/types.js';
 import { CodeDict } from '../text/code-dict.js';
+import { isApostrophe, isPlainLetter, LanguageTally } from '../text/detect-language.js';
 import { foldedCodes, normalizeText, UNFOLDABLE } from '../text/normalize.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { textCodes } from '../text/text-codes.js';
@@ -51,6 +52,14 @@ export interface SkillMatcher {
    */
   edgeBits: Uint32Array;
   edgeBitMask: number;
+  /**
+   * The same edges (out of a root child) in a hash table, slot `pairSlot(edgeHash(node, word)) & pairMask`
+   * then the next ones: (node + 1, word, node reference, unused) per slot, 0 for an empty one. A word that
+   * passes edgeBits finds its child in one or two slots of one cache line, where a search of the root
+   * child's children (about fifty, the most common first words having the most) read several.
+   */
+  pairs: Int32Array;
+  pairMask: number;
   /** Word id of each one-character token (SYMBOLS), by character code. */
   symbols: Int32Array;
   /** Per node: the entries of the forms that end there, or undefined. */
@@ -163,6 +172,9 @@ const edgeHash = (node: number, word: number): number => {
   const h = Math.imul(node, 0x9e3779b1) ^ Math.imul(word, 0x85ebca6b);
   return h ^ (h >>> 15);
 };
+
+/** A pairs slot from an edgeHash, mixed again: not the bits edgeBits uses, which a word passing it shares. */
+const pairSlot = (h: number): number => Math.imul(h ^ (h >>> 16), 0x45d9f3b) ^ (h >>> 7);
 
 /**
  * Builds the matcher: every surface form of the taxonomy, cut into token keys exactly as `formKeys` cuts
@@ -342,6 +354,21 @@ export function buildSkillMatcher(tax: Taxonomy): SkillMatcher {
     }
   }
 
+  let pairMask = 15;
+  while (pairMask + 1 < secondWords * 2) pairMask = pairMask * 2 + 1;
+  const pairs = new Int32Array(4 * (pairMask + 1));
+  for (let k = 1; k < entries.length; k++) {
+    if (!firstWord[k]) continue;
+    for (let e = first[k] as number; e < (first[k + 1] as number); e++) {
+      const word = kids[2 * e] as number;
+      let s = pairSlot(edgeHash(k, word)) & pairMask;
+      while (pairs[4 * s] !== 0) s = (s + 1) & pairMask;
+      pairs[4 * s] = k + 1;
+      pairs[4 * s + 1] = word;
+      pairs[4 * s + 2] = kids[2 * e + 1] as number;
+    }
+  }
+
   const cues = new Uint8Array(words.size);
   const levels = new Int8Array(words.size);
   const numbers = new Int8Array(words.size).fill(-1);
@@ -368,6 +395,8 @@ export function buildSkillMatcher(tax: Taxonomy): SkillMatcher {
     kids,
     edgeBits,
     edgeBitMask,
+    pairs,
+    pairMask,
     symbols,
     entries,
   };
@@ -414,6 +443,13 @@ const DIGIT = 2;
 const SYMBOL = 4;
 /** A word character other than a–z (a digit, an accented or Greek letter): the word has no packed form. */
 const NOT_AZ = 8;
+/**
+ * For language detection (LanguageTally), on a text's units as written: a word character whose lower case
+ * is not a letter a–z (a digit, é, ê…), so that the detector's words differ from the scanner's there; the
+ * apostrophe, which joins the detector's words and separates the scanner's.
+ */
+const DETECT_SPECIAL = 16;
+const APOSTROPHE = 32;
 const CLASS_SHIFT = 16;
 
 function charClass(c: number): number {
@@ -438,7 +474,10 @@ function tables(): ScanTables {
   const folded = new Int32Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
     const f = fold[c] as number;
-    folding[c] = f === UNFOLDABLE ? -1 : f | (charClass(f) << CLASS_SHIFT);
+    let cls = f === UNFOLDABLE ? 0 : charClass(f);
+    if (cls & WORD && !isPlainLetter(c)) cls |= DETECT_SPECIAL;
+    if (isApostrophe(c)) cls |= APOSTROPHE;
+    folding[c] = f === UNFOLDABLE ? -1 : f | (cls << CLASS_SHIFT);
     folded[c] = c | (charClass(c) << CLASS_SHIFT);
   }
   scanTables = { folding, folded };
@@ -454,6 +493,8 @@ export interface TokenScan {
   ends: Int32Array;
   /** Sentence number: how many boundary tokens (. ; ! ? ( )) come before the token. */
   sentences: Int32Array;
+  /** Whether the `LanguageTally` given to scanTokens read the whole text (else detect the language apart). */
+  tallied: boolean;
 }
 
 // Reused from call to call (extraction is synchronous): a text needs no allocation but its results.
@@ -463,6 +504,7 @@ const scratch: TokenScan = {
   starts: new Int32Array(1024),
   ends: new Int32Array(1024),
   sentences: new Int32Array(1024),
+  tallied: false,
 };
 /** The folded codes of the word being read. */
 let letters = new Uint16Array(1024);
@@ -472,12 +514,14 @@ let letters = new Uint16Array(1024);
  * string per token: each character is folded and classed through a table, each word stemmed on its codes
  * (`stemCodes`) and looked up in the matcher's words by the codes of its stem. A text with a
  * character that cannot be folded alone (İ, Σ, astral letters: rare) is folded by normalizeText first.
- * The arrays returned are reused by the next call.
+ * The same pass feeds `tally` every unit of the text, for language detection, except on that rare path
+ * (`tallied` false then). The arrays returned are reused by the next call.
  */
 export function scanTokens(
   matcher: SkillMatcher,
   text: string,
   units: Uint16Array = textCodes(text),
+  tally: LanguageTally = new LanguageTally(),
 ): TokenScan {
   const t = tables();
   if (scratch.words.length < text.length) {
@@ -488,23 +532,32 @@ export function scanTokens(
     scratch.sentences = new Int32Array(size);
     letters = new Uint16Array(size);
   }
-  let count = scan(matcher, text.length, units, t.folding);
+  let count = scan(matcher, text.length, units, t.folding, tally);
+  scratch.tallied = count >= 0;
   if (count < 0) {
     const folded = normalizeText(text);
-    count = scan(matcher, folded.length, textCodes(folded), t.folded);
+    count = scan(matcher, folded.length, textCodes(folded), t.folded, new LanguageTally());
   }
   scratch.count = count;
   return scratch;
 }
 
 /**
- * Tokens of the text of `n` code units `units` read through `table` into the scratch arrays; -1 on a
- * character it cannot fold.
+ * Tokens of the text of `n` code units `units` read through `table` into the scratch arrays, every unit
+ * told to `tally` (read only if `table` is `folding`); -1 on a character it cannot fold.
  */
-function scan(matcher: SkillMatcher, n: number, units: Uint16Array, table: Int32Array): number {
+function scan(
+  matcher: SkillMatcher,
+  n: number,
+  units: Uint16Array,
+  table: Int32Array,
+  tally: LanguageTally,
+): number {
   const { words, starts, ends, sentences } = scratch;
   const { cues, symbols } = matcher;
   const dict = matcher.words;
+  // The word buffer as a constant: a module variable is read again at every use in the loop.
+  const codes = letters;
   let count = 0;
   let sentence = 0;
   let i = 0;
@@ -519,19 +572,23 @@ function scan(matcher: SkillMatcher, n: number, units: Uint16Array, table: Int32
       let c = v;
       do {
         digits |= c;
-        letters[len++] = c & 0xffff;
+        codes[len++] = c & 0xffff;
         if (++i === n) break;
         c = table[units[i] as number] as number;
         if (c < 0) return -1;
       } while ((c >>> CLASS_SHIFT) & WORD);
+      // Most words are letters a–z as written, which the tally takes folded; it reads the others unit by unit.
+      if (digits & (DETECT_SPECIAL << CLASS_SHIFT))
+        for (let k = start; k < i; k++) tally.unit(units[k] as number);
+      else tally.letters(codes, len);
       let id: number;
       // Short words and words with a digit are their own stem; the word is hashed once its stem is known,
       // over the letters kept (stemming removes only letters a–z, so a word that has another keeps it).
       const az = (digits & (NOT_AZ << CLASS_SHIFT)) === 0;
-      if (len <= 3 || digits & (DIGIT << CLASS_SHIFT)) id = dict.findLetters(letters, len, '', az);
+      if (len <= 3 || digits & (DIGIT << CLASS_SHIFT)) id = dict.findLetters(codes, len, '', az);
       else {
-        const stem = stemLetters(letters, len);
-        id = dict.findLetters(letters, stem >> 3, STEM_ENDINGS[stem & 7] as string, az);
+        const stem = stemLetters(codes, len);
+        id = dict.findLetters(codes, stem >> 3, STEM_ENDINGS[stem & 7] as string, az);
       }
       words[count] = id < 0 ? UNKNOWN_WORD : id;
       starts[count] = start;
@@ -539,6 +596,8 @@ function scan(matcher: SkillMatcher, n: number, units: Uint16Array, table: Int32
       sentences[count++] = sentence;
       continue;
     }
+    if (cls & APOSTROPHE) tally.apostrophe();
+    else tally.separator();
     if (cls & SYMBOL) {
       const id = symbols[v & 0x7f] as number;
       words[count] = id;
@@ -620,9 +679,18 @@ function child(first: Int32Array, kids: Int32Array, node: number, word: number):
   return -1;
 }
 
+/** The node reference of root child `node`'s child by `word` (hashed as `h`), or -1: a probe of pairs. */
+function pairChild(pairs: Int32Array, pairMask: number, h: number, node: number, word: number): number {
+  for (let s = pairSlot(h) & pairMask; ; s = (s + 1) & pairMask) {
+    const key = pairs[4 * s] as number;
+    if (key === 0) return -1;
+    if (key === node + 1 && pairs[4 * s + 1] === word) return pairs[4 * s + 2] as number;
+  }
+}
+
 /** Longest match at each position, left to right, non-overlapping. */
 export function findMatches(matcher: SkillMatcher, scan: TokenScan): RawMatch[] {
-  const { rootChild, first, kids, edgeBits, edgeBitMask, entries } = matcher;
+  const { rootChild, first, kids, edgeBits, edgeBitMask, pairs, pairMask, entries } = matcher;
   const words = scan.words;
   const n = scan.count;
   const out: RawMatch[] = [];
@@ -640,10 +708,11 @@ export function findMatches(matcher: SkillMatcher, scan: TokenScan): RawMatch[] 
       if (word === UNKNOWN_WORD) break;
       const node = ref >> NODE.SHIFT;
       if (j === i + 1) {
-        const bit = edgeHash(node, word) & edgeBitMask;
+        const h = edgeHash(node, word);
+        const bit = h & edgeBitMask;
         if (((edgeBits[bit >>> 5] as number) & (1 << (bit & 31))) === 0) break;
-      }
-      ref = child(first, kids, node, word);
+        ref = pairChild(pairs, pairMask, h, node, word);
+      } else ref = child(first, kids, node, word);
       if (ref < 0) break;
       if (ref & NODE.HAS_ENTRIES) {
         best = ref >> NODE.SHIFT;

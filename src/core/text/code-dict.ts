@@ -16,12 +16,12 @@ export class CodeDict {
   private slots = new Float64Array(2 * 128);
   private mask = 127;
   /**
-   * The last packed word seen at each of 1,024 places, and its id: a text repeats a few hundred words
+   * The last packed word seen at each of RECENT places, and its id: a text repeats a few hundred words
    * (the, de, and, data…) most of the time, and this small table, which stays in the fastest cache, answers
    * for them without reading the large one.
    */
-  private recentKeys = new Float64Array(1024).fill(PACK.NONE);
-  private recentIds = new Int32Array(1024);
+  private recentKeys = new Float64Array(RECENT).fill(PACK.NONE);
+  private recentIds = new Int32Array(RECENT);
 
   get size(): number {
     return this.count;
@@ -45,8 +45,8 @@ export class CodeDict {
     this.count++;
     if (this.count * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
     else this.place(id);
-    // A word remembered as absent may be this one.
-    this.recentKeys.fill(PACK.NONE);
+    // A word remembered as absent may be this one, at its place (lookup's `recent`).
+    this.recentKeys[(this.hashes[id] as number) & (RECENT - 1)] = PACK.NONE;
     return id;
   }
 
@@ -85,13 +85,29 @@ export class CodeDict {
       for (let i = 0; i < n; i++) h = hashStep(h, codes[i] as number);
       return this.lookup(h, PACK.NONE, codes, n, tail);
     }
-    let packed: number = PACK.EMPTY;
-    for (let i = 0; i < n; i++) {
+    // Packed as packStep packs, in two int32 (the first six letters after a leading 1, the others after
+    // another), joined once: integer operations in the loop rather than a chain of float ones.
+    let high = 1;
+    let low = 1;
+    let i = 0;
+    for (; i < n && i < 6; i++) {
       const c = codes[i] as number;
       h = hashStep(h, c);
-      packed = packed * 32 + c - 96;
+      high = (high << 5) | (c - 96);
     }
-    return this.lookup(h, packed, codes, n, tail);
+    for (; i < n; i++) {
+      const c = codes[i] as number;
+      h = hashStep(h, c);
+      low = (low << 5) | (c - 96);
+    }
+    for (let j = 0; j < tail.length; j++, i++) {
+      const c = tail.charCodeAt(j);
+      h = hashStep(h, c);
+      if (i < 6) high = (high << 5) | (c - 96);
+      else low = (low << 5) | (c - 96);
+    }
+    const lowScale = i > 6 ? 1 << (5 * (i - 6)) : 1;
+    return this.probe(h, high * lowScale + (low - lowScale), codes, n, tail);
   }
 
   /**
@@ -106,10 +122,15 @@ export class CodeDict {
       h = hashStep(h, c);
       packed = packStep(packed, c);
     }
+    return this.probe(h, packed, codes, n, tail);
+  }
+
+  /** `lookup` once the tail is folded in: `h` hashed over codes and tail, `packed` packed over both. */
+  private probe(h: number, packed: number, codes: Uint16Array, n: number, tail: string): number {
     h = finish(h);
     const { slots, mask } = this;
     if (packed >= 0) {
-      const recent = h & 1023;
+      const recent = h & (RECENT - 1);
       if (this.recentKeys[recent] === packed) return this.recentIds[recent] as number;
       for (let s = (h & mask) << 1; ; s = (s + 2) & ((mask << 1) | 1)) {
         const id = (slots[s + 1] as number) - 1;
@@ -158,6 +179,9 @@ export class CodeDict {
     for (let id = 0; id < this.count; id++) this.place(id);
   }
 }
+
+/** Places of the recent-words table (a power of two). */
+const RECENT = 4096;
 
 function grow<T extends Uint16Array | Int32Array>(a: T, size: number): T {
   const b = new (a.constructor as new (n: number) => T)(size);

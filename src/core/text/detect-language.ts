@@ -91,54 +91,105 @@ export function detectLanguage(text: string, fallback: Lang = 'en'): Lang {
 
 /** `detectLanguage` for a caller that has the text's code units from `textCodes` already. */
 export function detectLanguageOfCodes(text: string, units: Uint16Array, fallback: Lang = 'en'): Lang {
-  const codes = letterCodes();
-  let fr = 0;
-  let en = 0;
-  let inWord = false;
-  let apostrophes = 0;
+  const tally = new LanguageTally();
+  for (let i = 0; i < text.length; i++)
+    if (!tally.unit(units[i] as number)) return detectLanguageOfString(text, fallback);
+  return tally.result(fallback);
+}
+
+/** Whether a UTF-16 unit's lower case is a letter a–z (what `LanguageTally.letters` takes). */
+export const isPlainLetter = (c: number): boolean => {
+  const d = letterCodes()[c] as number;
+  return d >= 1 && d <= 26;
+};
+/** Whether a UTF-16 unit is the apostrophe (what `LanguageTally.apostrophe` takes). */
+export const isApostrophe = (c: number): boolean => letterCodes()[c] === APOSTROPHE;
+
+/**
+ * The function-word counts of `detectLanguageOfCodes`, fed one unit at a time (`unit`), or by a scanner
+ * that reads the text's words itself, word by word (`letters`) and separator by separator (`apostrophe`,
+ * `separator`): the counts are the same as long as it gives every unit of the text, in order, to one of
+ * them. `result` then says the language.
+ */
+export class LanguageTally {
+  private fr = 0;
+  private en = 0;
+  private inWord = false;
+  private apostrophes = 0;
   // Letters of the word so far (more than LONGEST once it cannot be a function word), and its packing.
-  let n = 0;
-  let key = 0;
-  let seventh = 0;
-  for (let i = 0; i < text.length; i++) {
-    const d = codes[units[i] as number] as number;
-    if (d === 0) {
-      if (inWord) {
-        if (n <= LONGEST) {
-          const side = sideOf(key, seventh);
-          fr += side & 1;
-          en += side >> 1;
-        }
-        inWord = false;
-        apostrophes = 0;
-        n = 0;
-        key = 0;
-        seventh = 0;
-      }
-      continue;
+  private n = 0;
+  private key = 0;
+  private seventh = 0;
+
+  /** Reads unit `c`; false if it grows when lower-cased (İ): then only the string path is right. */
+  unit(c: number): boolean {
+    const d = letterCodes()[c] as number;
+    if (d === 0) this.separator();
+    else if (d === GROWS) return false;
+    else if (d === APOSTROPHE) this.apostrophe();
+    else this.letter(d);
+    return true;
+  }
+
+  /** A unit that is neither a word character nor the apostrophe: the end of a word. */
+  separator(): void {
+    if (!this.inWord) return;
+    if (this.n <= LONGEST) {
+      const side = sideOf(this.key, this.seventh);
+      this.fr += side & 1;
+      this.en += side >> 1;
     }
-    if (d === GROWS) return detectLanguageOfString(text, fallback);
-    inWord = true;
-    if (d === APOSTROPHE) {
-      // The word starts after the first apostrophe and ends at the second.
-      if (++apostrophes === 1) {
-        n = 0;
-        key = 0;
-        seventh = 0;
-      }
-    } else if (apostrophes < 2) {
-      if (d === OTHER_LETTER) n = LONGEST + 1;
-      else if (n < 6) key = key * 32 + d;
-      else if (n === 6) seventh = d;
-      n++;
+    this.inWord = false;
+    this.apostrophes = 0;
+    this.n = 0;
+    this.key = 0;
+    this.seventh = 0;
+  }
+
+  /** The apostrophe: the word starts after the first one and ends at the second. */
+  apostrophe(): void {
+    this.inWord = true;
+    if (++this.apostrophes === 1) {
+      this.n = 0;
+      this.key = 0;
+      this.seventh = 0;
     }
   }
-  if (inWord && n <= LONGEST) {
-    const side = sideOf(key, seventh);
-    fr += side & 1;
-    en += side >> 1;
+
+  /** `len` units whose lower case is a letter a–z, given as the codes 97–122 of those letters. */
+  letters(codes: Uint16Array, len: number): void {
+    this.inWord = true;
+    if (this.apostrophes >= 2) return;
+    let n = this.n;
+    if (n + len > LONGEST) {
+      this.n = LONGEST + 1;
+      return;
+    }
+    // `letter` on each, in locals: none is OTHER_LETTER, and the word stays within LONGEST letters.
+    let key = this.key;
+    for (let i = 0; i < len; i++, n++) {
+      const d = (codes[i] as number) - 96;
+      if (n < 6) key = key * 32 + d;
+      else this.seventh = d;
+    }
+    this.key = key;
+    this.n = n;
   }
-  return fr === en ? fallback : fr > en ? 'fr' : 'en';
+
+  private letter(d: number): void {
+    this.inWord = true;
+    if (this.apostrophes >= 2) return;
+    if (d === OTHER_LETTER) this.n = LONGEST + 1;
+    else if (this.n < 6) this.key = this.key * 32 + d;
+    else if (this.n === 6) this.seventh = d;
+    this.n++;
+  }
+
+  /** The language, once every unit was read; ties and no function word give `fallback`. */
+  result(fallback: Lang): Lang {
+    this.separator();
+    return this.fr === this.en ? fallback : this.fr > this.en ? 'fr' : 'en';
+  }
 }
 
 const FR = new Set(FR_WORDS.split(' '));

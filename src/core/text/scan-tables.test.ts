@@ -69,14 +69,28 @@ describe('CodeDict', () => {
         dict.add(w) !== i ||
         dict.get(w) !== i ||
         dict.word(i) !== w ||
-        dict.find(codes(w), w.length, '') !== i,
+        dict.find(codes(w), w.length, '') !== i ||
+        dict.findLetters(codes(w), w.length, '', /^[a-z]*$/.test(w)) !== i,
     );
     expect(wrong).toEqual([]);
     // A word found as a prefix and a tail, as the scanner looks up a stem and its ending.
     expect(dict.find(codes('administr'), 9, 'teur')).toBe(-1);
     const id = dict.add('administrateur');
     expect(dict.find(codes('administrXX'), 9, 'ateur')).toBe(id);
+    // findLetters packs the codes and the tail as find does, across the six letters of its first part.
+    for (const w of ['abcdefghij', 'kubernetes', 'python', 'ab', 'abcdefg']) {
+      const id = dict.add(w);
+      for (let cut = 0; cut <= w.length; cut++)
+        expect(dict.findLetters(codes(w), cut, w.slice(cut), true), `${w} ${cut}`).toBe(id);
+    }
     for (const w of ['b', 'pythons', 'abcdefghijkl', 'c+', 'donnees', 'zz']) expect(dict.get(w)).toBe(-1);
+    // A short word remembered as absent (the recent-words table) is found once added.
+    for (const w of ['zq', 'qzq', 'pythonx']) {
+      expect(dict.find(codes(w), w.length, '')).toBe(-1);
+      const added = dict.add(w);
+      expect(dict.find(codes(w), w.length, '')).toBe(added);
+      expect(dict.findLetters(codes(w), w.length, '', true)).toBe(added);
+    }
   });
 
   it('finds a word from letters known to be a–z (or not) as find does', () => {
