@@ -18,6 +18,21 @@
  * that the decoded candidate is always equal to the encoded one.
  */
 import type { Candidate } from '../core/matching/types.js';
+import {
+  CLOSE,
+  COMMA,
+  expect,
+  NULL_CODE,
+  number,
+  OPEN,
+  optStringCode,
+  scan,
+  skipRest,
+  skipScalar,
+  stringCode,
+  stringList,
+  SubstringCodes,
+} from './packed-scan.js';
 
 export interface CandidateBatch {
   ints: Int32Array<ArrayBuffer>;
@@ -33,7 +48,7 @@ export interface CandidateBatch {
 }
 
 /** The cell of a null string; a string's code is ≥ 0. */
-const NULL = -1;
+const NULL = NULL_CODE;
 /** The first cell of a candidate sent in `odd`. */
 const ODD = -2;
 
@@ -73,62 +88,250 @@ function plain(c: Candidate): boolean {
 /** Encodes batches one after another; its codes are valid for the decoder that read every earlier batch. */
 export class CandidateEncoder {
   private readonly codes = new Map<string, number>();
+  /** The same codes, found from a string's position in a packed text (encodeRows). */
+  private readonly positions = new SubstringCodes((s) => this.code(s));
+  private readonly pushCode = (code: number) => this.int(code);
   private ints = new Int32Array(1 << 14);
   private floats = new Float64Array(1 << 12);
   private ni = 0;
   private nf = 0;
   private fresh: string[] = [];
+  private text = '';
+  private odd: Candidate[] = [];
 
   encode(candidates: readonly Candidate[]): CandidateBatch {
+    this.begin();
+    for (const c of candidates) this.candidate(c);
+    return this.end(candidates.length);
+  }
+
+  /**
+   * Talent rows as their candidates (`candidateOf(row)`, which is what decoding gives), read straight from
+   * the row's cells (in the candidate read's column order, CANDIDATE_COLUMNS) without making them: the
+   * strings ranking keeps are coded from their position in the packed texts (packed-scan.ts). A row not in
+   * packTalent's exact form goes through `candidateOf` and is encoded as that candidate.
+   */
+  encodeRows(
+    rows: readonly (readonly unknown[])[],
+    candidateOf: (row: readonly unknown[]) => Candidate,
+  ): CandidateBatch {
+    this.begin();
+    for (const r of rows) if (!this.row(r)) this.candidate(candidateOf(r));
+    return this.end(rows.length);
+  }
+
+  private begin(): void {
     this.ni = 0;
     this.nf = 0;
     this.fresh = [];
-    const odd: Candidate[] = [];
-    let text = '';
-    for (const c of candidates) {
-      if (!plain(c)) {
-        this.int(ODD);
-        odd.push(c);
-        continue;
-      }
-      text += c.id;
-      text += c.name;
-      this.int(c.id.length);
-      this.int(c.name.length);
-      this.str(c.source);
-      this.str(c.location);
-      this.str(c.remote);
-      this.float(c.dailyCost);
-      this.int(c.skills.length);
-      for (const s of c.skills) {
-        this.str(s.skillId);
-        this.str(s.evidence);
-        this.float(s.level);
-      }
-      this.list(c.industries);
-      this.list(c.functions);
-      this.int(c.missions.length);
-      for (const m of c.missions) {
-        this.str(m.industry);
-        this.str(m.businessFunction);
-        this.str(m.outcome);
-      }
-      this.int(c.availability.length);
-      for (const w of c.availability) {
-        this.str(w.start);
-        this.str(w.end);
-        this.float(w.daysPerWeek);
-      }
-      this.list(c.languages);
-    }
+    this.text = '';
+    this.odd = [];
+  }
+
+  private end(count: number): CandidateBatch {
     return {
       ints: this.ints.slice(0, this.ni),
       floats: this.floats.slice(0, this.nf),
-      text,
+      text: this.text,
       fresh: this.fresh,
-      odd,
-      count: candidates.length,
+      odd: this.odd,
+      count,
     };
+  }
+
+  private candidate(c: Candidate): void {
+    if (!plain(c)) {
+      this.int(ODD);
+      this.odd.push(c);
+      return;
+    }
+    this.text += c.id;
+    this.text += c.name;
+    this.int(c.id.length);
+    this.int(c.name.length);
+    this.str(c.source);
+    this.str(c.location);
+    this.str(c.remote);
+    this.float(c.dailyCost);
+    this.int(c.skills.length);
+    for (const s of c.skills) {
+      this.str(s.skillId);
+      this.str(s.evidence);
+      this.float(s.level);
+    }
+    this.list(c.industries);
+    this.list(c.functions);
+    this.int(c.missions.length);
+    for (const m of c.missions) {
+      this.str(m.industry);
+      this.str(m.businessFunction);
+      this.str(m.outcome);
+    }
+    this.int(c.availability.length);
+    for (const w of c.availability) {
+      this.str(w.start);
+      this.str(w.end);
+      this.float(w.daysPerWeek);
+    }
+    this.list(c.languages);
+  }
+
+  /** A row in the same cells as `candidate` would write for its candidate; false (nothing written) if not in packTalent's form. */
+  private row(r: readonly unknown[]): boolean {
+    const id = r[0];
+    const name = r[1];
+    const source = r[2];
+    const location = r[4];
+    const remote = r[5];
+    if (!isStr(id) || !isStr(name) || !isStr(source) || !isStr(location) || !isStr(remote)) return false;
+    const ni = this.ni;
+    const nf = this.nf;
+    this.int(id.length);
+    this.int(name.length);
+    this.str(source);
+    this.str(location);
+    this.str(remote);
+    // As candidateOf: Number() of SQLite's REAL or PostgreSQL's double precision.
+    this.float(Number(r[3]));
+    if (
+      this.skills(r[9]) &&
+      this.strings(r[7]) &&
+      this.strings(r[8]) &&
+      this.missions(r[11]) &&
+      this.windows(r[10]) &&
+      this.strings(r[6])
+    ) {
+      this.text += id;
+      this.text += name;
+      return true;
+    }
+    this.ni = ni;
+    this.nf = nf;
+    return false;
+  }
+
+  /** `[[id, level, evidence, years, lastUsed, detail], …]`: count, then (id, evidence) codes and levels. */
+  private skills(t: unknown): boolean {
+    const count = this.ni;
+    this.int(0);
+    if (t === '[]') return true;
+    if (!isStr(t) || t.charCodeAt(0) !== OPEN) return false;
+    const codes = this.positions;
+    scan.at = 1;
+    for (let n = 1; ; n++) {
+      expect(t, OPEN);
+      if (scan.at < 0) return false;
+      const skill = stringCode(t, codes);
+      expect(t, COMMA);
+      if (scan.at < 0) return false;
+      const level = number(t);
+      expect(t, COMMA);
+      if (scan.at < 0) return false;
+      const evidence = optStringCode(t, codes);
+      if (scan.at < 0) return false;
+      skipRest(t);
+      if (scan.at < 0) return false;
+      this.int(skill);
+      this.int(evidence);
+      this.float(level);
+      if (this.closed(t, count, n)) return scan.at === t.length;
+      if (scan.at < 0) return false;
+    }
+  }
+
+  /** `[[title, organization, start, end, industry, function, outcome, [skillId…]], …]`: count, 3 codes each. */
+  private missions(t: unknown): boolean {
+    const count = this.ni;
+    this.int(0);
+    if (t === '[]') return true;
+    if (!isStr(t) || t.charCodeAt(0) !== OPEN) return false;
+    const codes = this.positions;
+    scan.at = 1;
+    for (let n = 1; ; n++) {
+      expect(t, OPEN);
+      for (let k = 0; k < 4 && scan.at >= 0; k++) {
+        skipScalar(t);
+        expect(t, COMMA);
+      }
+      if (scan.at < 0) return false;
+      const industry = optStringCode(t, codes);
+      expect(t, COMMA);
+      if (scan.at < 0) return false;
+      const businessFunction = optStringCode(t, codes);
+      expect(t, COMMA);
+      if (scan.at < 0) return false;
+      const outcome = optStringCode(t, codes);
+      expect(t, COMMA);
+      expect(t, OPEN);
+      // The mission's skill ids, stepped over.
+      if (scan.at >= 0 && t.charCodeAt(scan.at) === CLOSE) scan.at++;
+      else {
+        skipScalar(t);
+        skipRest(t);
+      }
+      expect(t, CLOSE);
+      if (scan.at < 0) return false;
+      this.int(industry);
+      this.int(businessFunction);
+      this.int(outcome);
+      if (this.closed(t, count, n)) return scan.at === t.length;
+      if (scan.at < 0) return false;
+    }
+  }
+
+  /** `[[start, end, daysPerWeek], …]`: count, then (start, end) codes and the days. */
+  private windows(t: unknown): boolean {
+    const count = this.ni;
+    this.int(0);
+    if (t === '[]') return true;
+    if (!isStr(t) || t.charCodeAt(0) !== OPEN) return false;
+    const codes = this.positions;
+    scan.at = 1;
+    for (let n = 1; ; n++) {
+      expect(t, OPEN);
+      if (scan.at < 0) return false;
+      const start = stringCode(t, codes);
+      expect(t, COMMA);
+      if (scan.at < 0) return false;
+      const end = stringCode(t, codes);
+      expect(t, COMMA);
+      if (scan.at < 0) return false;
+      const days = number(t);
+      expect(t, CLOSE);
+      if (scan.at < 0) return false;
+      this.int(start);
+      this.int(end);
+      this.float(days);
+      if (this.closed(t, count, n)) return scan.at === t.length;
+      if (scan.at < 0) return false;
+    }
+  }
+
+  /** `["a", …]`: count, then codes. */
+  private strings(t: unknown): boolean {
+    const count = this.ni;
+    this.int(0);
+    if (!isStr(t)) return false;
+    scan.at = 0;
+    const n = stringList(t, this.positions, this.pushCode);
+    if (n < 0 || scan.at !== t.length) return false;
+    this.ints[count] = n;
+    return true;
+  }
+
+  /**
+   * After a list's `n`th item: at its closing bracket, steps over it, writes `n` at `count` and says true;
+   * at a comma, steps over it and says false; else sets `scan.at` to -1.
+   */
+  private closed(t: string, count: number, n: number): boolean {
+    const c = t.charCodeAt(scan.at);
+    if (c === CLOSE) {
+      scan.at++;
+      this.ints[count] = n;
+      return true;
+    }
+    scan.at = c === COMMA ? scan.at + 1 : -1;
+    return false;
   }
 
   private list(xs: readonly string[]): void {
@@ -137,14 +340,17 @@ export class CandidateEncoder {
   }
 
   private str(s: string | null): void {
-    if (s === null) return this.int(NULL);
+    this.int(s === null ? NULL : this.code(s));
+  }
+
+  private code(s: string): number {
     let code = this.codes.get(s);
     if (code === undefined) {
       code = this.codes.size;
       this.codes.set(s, code);
       this.fresh.push(s);
     }
-    this.int(code);
+    return code;
   }
 
   private int(x: number): void {

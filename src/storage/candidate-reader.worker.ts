@@ -9,15 +9,20 @@
  * behind the journal, never miss a write). In WAL a reader blocks no writer; it only keeps the WAL from
  * being checkpointed past its snapshot until it ends.
  *
- * Batches go out encoded (candidate-codec.ts) with their buffers transferred; each batch the consumer
- * takes sends back a credit, and the worker waits when `inFlight` batches are out, so it never runs more
- * than a few batches ahead of the builder.
+ * Batches go out encoded straight from the rows (CandidateEncoder.encodeRows: the strings of the packed
+ * texts coded from their positions, no Candidate made for a row in packTalent's form), their buffers
+ * transferred; each batch the consumer takes sends back a credit, and the worker waits when `inFlight`
+ * batches are out, so it never runs more than a few batches ahead of the builder.
  */
 import SQLite from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Candidate } from '../core/matching/types.js';
 import { CandidateEncoder } from './candidate-codec.js';
-import { readCandidatePage, type ReaderData, type ReaderMessage } from './talent-candidates.repository.js';
+import {
+  candidateOfRow,
+  readCandidateRows,
+  type ReaderData,
+  type ReaderMessage,
+} from './talent-candidates.repository.js';
 
 const port = parentPort;
 if (!port) throw new Error('candidate-reader.worker.ts runs as a worker thread only');
@@ -36,17 +41,17 @@ try {
   const encoder = new CandidateEncoder();
   let after: string | null = null;
   for (;;) {
-    const page: Candidate[] = readCandidatePage(db, orgId, after, batchSize);
-    if (page.length === 0) break;
+    const rows = Array.from(readCandidateRows(db, orgId, after, batchSize));
+    if (rows.length === 0) break;
     while (credits === 0) {
       await new Promise<void>((resolve) => (wake = resolve));
       wake = null;
     }
     credits--;
-    const batch = encoder.encode(page);
+    const batch = encoder.encodeRows(rows, candidateOfRow);
     port.postMessage({ batch } satisfies ReaderMessage, [batch.ints.buffer, batch.floats.buffer]);
-    if (page.length < batchSize) break;
-    after = (page[page.length - 1] as Candidate).id;
+    if (rows.length < batchSize) break;
+    after = (rows[rows.length - 1] as unknown[])[0] as string;
   }
   db.exec('commit');
 } finally {

@@ -247,42 +247,55 @@ function candidateOf(
   };
 }
 
+/** A candidate from a row's cells in COLUMNS order (a SQLite raw row): JSON.parse's reading of its texts. */
+export function candidateOfRow(r: readonly unknown[]): Candidate {
+  return candidateOf(
+    r[0] as string,
+    r[1] as string,
+    r[2] as string,
+    r[3],
+    r[4] as string,
+    r[5] as string,
+    r[6] as string,
+    r[7] as string,
+    r[8] as string,
+    r[9] as string,
+    r[10] as string,
+    r[11] as string,
+  );
+}
+
 /**
- * Candidates in id order after `afterId` (exclusive), at most `limit`, on a better-sqlite3 handle: this
- * thread's connection (`page`) or the reader worker's own (candidate-reader.worker.ts), one query for both.
+ * Rows (cells in COLUMNS order, taken one by one) in id order after `afterId` (exclusive), at most
+ * `limit`, on a better-sqlite3 handle: this thread's connection (`page`) or the reader worker's own
+ * (candidate-reader.worker.ts), one query for both.
  */
-export function readCandidatePage(
+export function readCandidateRows(
   handle: SQLite.Database,
   orgId: string,
   afterId: string | null,
   limit: number,
-): Candidate[] {
-  const rows =
+): Iterable<unknown[]> {
+  return (
     afterId === null
       ? prepared(handle, `select ${COLUMNS_SQL} from talent where org_id = ? order by id limit ?`)
           .raw(true)
           .iterate(orgId, limit)
       : prepared(handle, `select ${COLUMNS_SQL} from talent where org_id = ? and id > ? order by id limit ?`)
           .raw(true)
-          .iterate(orgId, afterId, limit);
+          .iterate(orgId, afterId, limit)
+  ) as Iterable<unknown[]>;
+}
+
+/** Candidates in id order after `afterId` (exclusive), at most `limit`, on a better-sqlite3 handle. */
+export function readCandidatePage(
+  handle: SQLite.Database,
+  orgId: string,
+  afterId: string | null,
+  limit: number,
+): Candidate[] {
   const out: Candidate[] = [];
-  for (const r of rows as Iterable<unknown[]>)
-    out.push(
-      candidateOf(
-        r[0] as string,
-        r[1] as string,
-        r[2] as string,
-        r[3],
-        r[4] as string,
-        r[5] as string,
-        r[6] as string,
-        r[7] as string,
-        r[8] as string,
-        r[9] as string,
-        r[10] as string,
-        r[11] as string,
-      ),
-    );
+  for (const r of readCandidateRows(handle, orgId, afterId, limit)) out.push(candidateOfRow(r));
   return out;
 }
 
