@@ -23,7 +23,6 @@
  */
 import {
   forwardIndex,
-  kthLargest,
   type ForwardIndex,
   type SparseIndex,
   type TermBag,
@@ -44,6 +43,7 @@ import {
   wordTermEntries,
 } from './title-terms.js';
 import { FlatBags, flatTfidfIndex } from './form-index.js';
+import { selectCandidates, type SelectScratch } from './select-candidates.js';
 import { HASH_START, hashStep, WordTable } from './word-table.js';
 
 export { cleanTitle } from './title-terms.js';
@@ -125,10 +125,13 @@ export interface TitleLinker {
 }
 
 /** Per-query working memory, allocated once per linker. */
-export interface QueryScratch {
-  /** Query weights over both vocabularies (words first), zero between queries. */
+export interface QueryScratch extends SelectScratch {
+  /**
+   * Query weights by slot (word term t at 1 + t, gram term g after the words, as in `FormTerms`), zero
+   * between queries. Slot 0 stays 0: a form's term outside the query reads it and adds exactly 0.
+   */
   readonly q: Float64Array;
-  /** The same terms as a bitset (one bit per term id of `q`): zero between queries. */
+  /** The same slots as a bitset (one bit per slot of `q`): zero between queries. */
   readonly inQuery: Int32Array;
   /** Term frequencies in the title, per known word term and gram term; zero between queries. */
   readonly wordTf: Float64Array;
@@ -148,11 +151,7 @@ export interface QueryScratch {
   readonly stemText: (string | null)[];
   /** Partial scores of the forms touched by the candidate step, the forms in order of first touch. */
   readonly scores: Float64Array;
-  /** Partial scores of the touched forms, in touch order; and a copy to select from. */
-  readonly touchedScores: Float64Array;
   readonly touched: Int32Array;
-  readonly chosen: Int32Array;
-  readonly values: Float64Array;
   /** Best score and form per concept (−1: untouched), and the concepts touched. */
   readonly best: Float64Array;
   readonly bestForm: Int32Array;
@@ -170,8 +169,9 @@ export function splitGenderedLabel(label: string): string[] {
 /**
  * What the linker rescores a candidate form with, in one run of memory per form (a candidate costs a
  * few neighbouring cache lines, not one per array): at `start[f]`, the form's concept, its term count n,
- * then n pairs (term id, weight as float32 bits), word terms then gram terms shifted by the word
- * vocabulary size, each weight pre-multiplied by its view's share.
+ * then n pairs (query slot, weight as float32 bits): word term t at slot 1 + t, gram term g at
+ * 1 + (word vocabulary size) + g (slot 0 is no term's: see `QueryScratch.q`); each weight pre-multiplied by
+ * its view's share.
  */
 export interface FormTerms {
   readonly start: Int32Array;
@@ -199,11 +199,11 @@ function formTerms(
     data[at++] = formConcept[d]!;
     data[at++] = (start[d + 1]! - start[d]! - 2) / 2;
     for (let i = w.docStart[d]!; i < w.docStart[d + 1]!; i++, at += 2) {
-      data[at] = w.docTerms[i]!;
+      data[at] = 1 + w.docTerms[i]!;
       weights[at + 1] = w.docWeights[i]! * wordWeight;
     }
     for (let i = g.docStart[d]!; i < g.docStart[d + 1]!; i++, at += 2) {
-      data[at] = shift + g.docTerms[i]!;
+      data[at] = 1 + shift + g.docTerms[i]!;
       weights[at + 1] = g.docWeights[i]! * (1 - wordWeight);
     }
   }
@@ -261,8 +261,8 @@ function newScratch(
   gramVocab: number,
 ): QueryScratch {
   return {
-    q: new Float64Array(wordVocab + gramVocab),
-    inQuery: new Int32Array(((wordVocab + gramVocab) >>> 5) + 1),
+    q: new Float64Array(1 + wordVocab + gramVocab),
+    inQuery: new Int32Array(((1 + wordVocab + gramVocab) >>> 5) + 1),
     wordTf: new Float64Array(wordVocab),
     gramTf: new Float64Array(gramVocab),
     wordOrder: [],
@@ -539,13 +539,13 @@ function queryTerms(linker: TitleLinker, title: string): boolean {
   if (s.stemIds.length === 0) return false;
   // TF-IDF weights, (1 + ln tf) × idf (unknown terms: the largest idf), the vector scaled to unit length
   // per view; summed in order of first appearance.
-  weigh(s, s.wordOrder, s.wordTf, s.unknownWords.tf, linker.words, 0);
-  weigh(s, s.gramOrder, s.gramTf, s.unknownGrams.tf, linker.grams, linker.words.termIds.size);
+  weigh(s, s.wordOrder, s.wordTf, s.unknownWords.tf, linker.words, 1);
+  weigh(s, s.gramOrder, s.gramTf, s.unknownGrams.tf, linker.grams, 1 + linker.words.termIds.size);
   return true;
 }
 
 /**
- * TF-IDF weights of one view into `q` from `offset`: (1 + ln tf) × idf (a term the index lacks: the
+ * TF-IDF weights of one view into `q` from slot `offset`: (1 + ln tf) × idf (a term the index lacks: the
  * largest idf), the vector scaled to unit length, summed in order of first appearance (as `tfidfQuery`).
  * Also marks the known terms in the query's bitset.
  */
@@ -582,18 +582,18 @@ function weigh(
 /** Zeroes what `queryTerms` wrote. */
 function clearQuery(linker: TitleLinker): void {
   const s = linker.scratch;
-  const shift = linker.words.termIds.size;
+  const gramBase = 1 + linker.words.termIds.size;
   for (const t of s.wordOrder) {
     if (t < 0) continue;
     s.wordTf[t] = 0;
-    s.q[t] = 0;
-    s.inQuery[t >>> 5] = 0;
+    s.q[1 + t] = 0;
+    s.inQuery[(1 + t) >>> 5] = 0;
   }
   for (const t of s.gramOrder) {
     if (t < 0) continue;
     s.gramTf[t] = 0;
-    s.q[shift + t] = 0;
-    s.inQuery[(shift + t) >>> 5] = 0;
+    s.q[gramBase + t] = 0;
+    s.inQuery[(gramBase + t) >>> 5] = 0;
   }
   s.wordOrder.length = 0;
   s.gramOrder.length = 0;
@@ -634,58 +634,36 @@ export function linkTitle(linker: TitleLinker, title: string, top = 20, lang?: s
     return [];
   }
   const s = linker.scratch;
-  const { scores, touched, q, inQuery, best, bestForm, conceptsTouched } = s;
-  const shift = linker.words.termIds.size;
+  const { q, inQuery, best, bestForm, conceptsTouched } = s;
+  const gramBase = 1 + linker.words.termIds.size;
   const ww = linker.wordWeight;
   // 1. Candidates: forms sharing a word or a rarer trigram with the title (partial scores).
   let count = 0;
-  for (const t of s.wordOrder) if (t >= 0) count = accumulate(linker.words, t, q[t]! * ww, s, count);
+  for (const t of s.wordOrder) if (t >= 0) count = accumulate(linker.words, t, q[1 + t]! * ww, s, count);
   const gp = linker.grams.postStart;
   for (const t of s.gramOrder)
     if (t >= 0 && gp[t + 1]! - gp[t]! <= linker.candidateGramPostings)
-      count = accumulate(linker.grams, t, q[shift + t]! * (1 - ww), s, count);
+      count = accumulate(linker.grams, t, q[gramBase + t]! * (1 - ww), s, count);
   if (count === 0)
     for (const t of s.gramOrder)
-      if (t >= 0) count = accumulate(linker.grams, t, q[shift + t]! * (1 - ww), s, count);
-  // The partial scores in touch order, `scores` cleared for the next title in the same pass.
-  const ts = s.touchedScores;
-  for (let i = 0; i < count; i++) {
-    const d = touched[i]!;
-    ts[i] = scores[d]!;
-    scores[d] = 0;
-  }
-  let candidates = touched;
-  let candidateCount = count;
+      if (t >= 0) count = accumulate(linker.grams, t, q[gramBase + t]! * (1 - ww), s, count);
+  // Keep the best `keep` forms by partial score; ties at the threshold go to the forms touched first (many
+  // forms share a partial score), and so does a best form among equal scores.
   const keep = Math.max(30, top + 20);
-  if (count > keep) {
-    const values = s.values;
-    // The keep-th largest of a prefix is at most the keep-th largest of all: select on the prefix, keep
-    // only the scores at or above its answer (a few dozen), and select again among those.
-    const prefix = Math.min(count, 2 * keep);
-    for (let i = 0; i < prefix; i++) values[i] = ts[i]!;
-    const floor = kthLargest(values, prefix, keep);
-    let above = 0;
-    for (let i = 0; i < count; i++) if (ts[i]! >= floor) values[above++] = ts[i]!;
-    const threshold = kthLargest(values, above, keep);
-    // Above the threshold, then ties at it up to `keep` (many forms share a partial score), in touch
-    // order: ties go to the forms touched first, and so does a best form among equal scores.
-    const chosen = s.chosen;
-    let c = 0;
-    for (let i = 0; i < count; i++) if (ts[i]! > threshold) chosen[c++] = touched[i]!;
-    for (let i = 0; i < count && c < keep; i++) if (ts[i] === threshold) chosen[c++] = touched[i]!;
-    candidates = chosen;
-    candidateCount = c;
-  }
+  const candidateCount = selectCandidates(s.scores, s.touched, count, keep, s);
   // 2. Exact cosine of each candidate on both views, best form per concept.
   const { start, data, weights } = linker.forms;
   const preferred = linker.formPreferred;
+  const candidates = s.chosen;
   // Touch every candidate's block first: these reads do not depend on each other, so their cache misses
   // overlap instead of being paid one candidate at a time behind the scoring loop's branches.
   let touch = 0;
   for (let i = 0; i < candidateCount; i++) {
-    const at = start[candidates[i]!]!;
-    const end = at + 2 + 2 * data[at + 1]!;
-    for (let k = at; k < end; k += 16) touch |= data[k]!;
+    // The block's end comes from `start`, not from the block: no read here waits for another's miss.
+    const f = candidates[i]!;
+    const end = start[f + 1]! - 1;
+    for (let k = start[f]!; k < end; k += 16) touch |= data[k]!;
+    touch |= data[end]!;
   }
   s.touch = touch;
   let conceptCount = 0;
@@ -693,14 +671,14 @@ export function linkTitle(linker: TitleLinker, title: string, top = 20, lang?: s
     const f = candidates[i]!;
     const at = start[f]!;
     const c = data[at]!;
-    const end = at + 2 + 2 * data[at + 1]!;
+    const end = start[f + 1]!;
     let sc = 0;
     // Most of a form's terms are not the title's. The bitset (small, cached) tells which are; the others
-    // read q[0] (cached) and add exactly 0. No branch: whether a term is the title's is hard to predict.
+    // read slot 0 (always 0, cached) and add exactly 0, as 1 × q × w is q × w. No branch: whether a term
+    // is the title's is hard to predict.
     for (let k = at + 2; k < end; k += 2) {
       const t = data[k]!;
-      const m = (inQuery[t >>> 5]! >>> (t & 31)) & 1;
-      sc += m * q[t * m]! * weights[k + 1]!;
+      sc += q[t & -((inQuery[t >>> 5]! >>> (t & 31)) & 1)]! * weights[k + 1]!;
     }
     if (bestForm[c] === -1) {
       conceptsTouched[conceptCount++] = c;
