@@ -3,11 +3,11 @@ import type { AdjacentSource } from '../taxonomy/adjacency.js';
 import { explainProfile, profileValues, type ProfileFacts, type ProjectProfile } from './profile.js';
 import {
   SCORE_PARTS,
-  type Candidate,
   type HeldSkill,
   type Match,
   type Requirement,
   type RequirementExplanation,
+  type ScoredTalent,
   type ScoreWeights,
   type SkillContributions,
 } from './types.js';
@@ -88,7 +88,7 @@ export function scoringContext(
  * of the per-requirement contributions shown in the explanation, and each other part is its weight times
  * a value computed from `facts` (profile.ts), so the explanation always adds up to the score.
  */
-export function scoreCandidate(candidate: Candidate, facts: ProfileFacts, ctx: ScoringContext): Match {
+export function scoreCandidate(candidate: ScoredTalent, facts: ProfileFacts, ctx: ScoringContext): Match {
   const { reqs, shares, adjacency, weights } = ctx;
   const held = new Map<string, HeldSkill>();
   for (const s of candidate.skills) held.set(s.skillId, s);

@@ -49,6 +49,9 @@ export interface Candidate {
   remote: RemotePreference;
 }
 
+/** What scoring reads of a candidate besides its `ProfileFacts` (see scoreCandidate). */
+export type ScoredTalent = Pick<Candidate, 'id' | 'name' | 'source' | 'skills'>;
+
 /** The score's named parts. Each is a weight × a value in [0, 1]; the parts add up to the score. */
 export interface ScoreWeights {
   /** Required skills held exactly, weighted by importance (must-haves count double). */

@@ -67,7 +67,7 @@ import {
   trackRecordValue,
   type ProfileFacts,
 } from '../profile.js';
-import type { Candidate, HeldSkill, MissionFacts, TalentSource } from '../types.js';
+import type { Candidate, HeldSkill, MissionFacts, ScoredTalent, TalentSource } from '../types.js';
 import { PackedStrings } from './packed-strings.js';
 
 type FwdArray = Uint16Array | Uint32Array;
@@ -763,12 +763,10 @@ export class TalentIndex {
   }
 
   /**
-   * The talent at an ordinal, rebuilt: id, name, source, skills (each once, at its first claim's place,
-   * with its last claim's level and evidence), daily cost, languages, location and remote as given, and
-   * industries, functions, missions and availability that give the same `ProfileFacts` (the missions are
-   * stood for by outcomes only, their industries and functions being merged into the talent's).
+   * What scoring reads of the talent at an ordinal (id, name, source, and the skills as in candidateAt),
+   * without rebuilding the rest of the record: the top K become matches from this and factsAt.
    */
-  candidateAt(o: number): Candidate {
+  scoredTalentAt(o: number): ScoredTalent {
     const c = this.c;
     const mask = this.attrMask();
     const skills: HeldSkill[] = [];
@@ -781,15 +779,27 @@ export class TalentIndex {
         evidence: this.attrEvidence[a] ?? null,
       });
     }
-    const f = this.factsAt(o);
-    const missions: MissionFacts[] = [];
-    for (let m = 0; m < f.missions; m++) missions.push(m < f.production ? PRODUCTION : NOT_PRODUCTION);
-    const tag = this.tags[c.tag[o] as number] as TalentTag;
     return {
       id: c.ids.get(o),
       name: c.names.get(o),
       source: SOURCES[hasBit(c.employee, o) ? 0 : 1] ?? 'freelance',
       skills,
+    };
+  }
+
+  /**
+   * The talent at an ordinal, rebuilt: id, name, source, skills (each once, at its first claim's place,
+   * with its last claim's level and evidence), daily cost, languages, location and remote as given, and
+   * industries, functions, missions and availability that give the same `ProfileFacts` (the missions are
+   * stood for by outcomes only, their industries and functions being merged into the talent's).
+   */
+  candidateAt(o: number): Candidate {
+    const f = this.factsAt(o);
+    const missions: MissionFacts[] = [];
+    for (let m = 0; m < f.missions; m++) missions.push(m < f.production ? PRODUCTION : NOT_PRODUCTION);
+    const tag = this.tags[this.c.tag[o] as number] as TalentTag;
+    return {
+      ...this.scoredTalentAt(o),
       industries: INDUSTRIES.filter((_, i) => (f.industries >>> i) & 1),
       functions: FUNCTIONS.filter((_, i) => (f.functions >>> i) & 1),
       missions,

@@ -58,17 +58,19 @@
  * zeroed after each query, so that a query allocates no megabytes; queries are synchronous, so one
  * scratch an index is enough.
  *
- * Only the K winners become a `Match` (with explanation), by `scoreCandidate` itself on the index's
- * candidate and facts.
+ * Only the K winners become a `Match` (with explanation), by `scoreCandidate` itself on what the index
+ * keeps of them (id, name, source, skills: scoredTalentAt) and their facts.
  */
 import { FUNCTIONS, INDUSTRIES } from '../../model.js';
 import {
+  availabilityValue,
+  breadthValue,
   budgetValue,
   compileFilters,
   coversWindow,
-  profileValues,
   projectProfile,
   trackRecordValue,
+  verticalValue,
   type CompiledFilters,
   type ProfileFacts,
   type ProjectProfile,
@@ -83,9 +85,11 @@ import {
 } from '../score-candidate.js';
 import { SCORE_PARTS, type Match, type Requirement, type ScoreWeights } from '../types.js';
 import { weekdaysBetween } from '../../teams/working-days.js';
+import { CORE_DOMAINS } from '../../taxonomy/types.js';
 import {
   FLAG_BREADTH,
   FLAG_COUNT,
+  FLAG_DOMAIN,
   FLAG_FUNCTION,
   FLAG_INDUSTRY,
   FLAG_TRACK,
@@ -183,7 +187,10 @@ export function rankWithIndex(
     scratchByIndex.delete(index);
     throw e;
   }
-  return winners.map((o) => scoreCandidate(index.candidateAt(o), index.factsAt(o), ctx)).sort(compareMatches);
+  // The facts once a winner (candidateAt would rebuild them for the fields scoring does not read).
+  return winners
+    .map((o) => scoreCandidate(index.scoredTalentAt(o), index.factsAt(o), ctx))
+    .sort(compareMatches);
 }
 
 class TopKScan {
@@ -199,11 +206,15 @@ class TopKScan {
   private readonly adjC: Float64Array;
   private readonly alpha: Float64Array;
   private readonly lfTab: Float64Array;
+  /**
+   * levelFit(level of attribute a, level required by i) at i · nAttr + a; an adjacent source's credit is
+   * its weight times this.
+   */
+  private readonly fitTab: Float64Array;
   private readonly exactSlot: Int32Array;
   private readonly srcStart: Int32Array;
   private readonly srcWeight: Float64Array;
   private readonly srcSlot: Int32Array;
-  private readonly srcCredit: Float64Array;
   private readonly slotOfCode: Int32Array;
   private readonly heldStamp: Int32Array;
   private readonly heldAttr: Int32Array;
@@ -227,6 +238,11 @@ class TopKScan {
   /** Budget weight when the project has a budget (then bounded per word and per talent), else 0. */
   private readonly wBudget: number;
   private readonly budgetFacts: ProfileFacts;
+  /** The facts of the talent being scored (see factsForScore), one object a query. */
+  private readonly scoreFacts: ProfileFacts;
+  /** The flags of the project's industry and business function (-1: none). */
+  private readonly industryFlag: number;
+  private readonly functionFlag: number;
   private readonly scratch: Scratch;
   private scratchUsed = 0;
   /** requireMust: terms every result must hold; `impossible` when one is held by nobody. */
@@ -282,6 +298,9 @@ class TopKScan {
   private readonly cntMask: Int32Array;
   /** Per counted term: its units (what the word bound below adds when no talent of a word holds it). */
   private readonly cntUnits: Int32Array;
+  /** Per counted term: the term, and what it is expected to drop, units × (1 − density) (see plan). */
+  private readonly cntTerm: Int32Array;
+  private readonly cntKill: Float64Array;
   private nCnt = 0;
 
   constructor(
@@ -322,11 +341,11 @@ class TopKScan {
     this.adjC = new Float64Array(m);
     this.alpha = new Float64Array(m);
     this.lfTab = new Float64Array(m * nAttr);
+    this.fitTab = new Float64Array(m * nAttr);
     this.exactSlot = new Int32Array(m);
     this.srcStart = new Int32Array(m + 1);
     const srcWeight: number[] = [];
     const srcSlot: number[] = [];
-    const srcCredit: number[] = [];
     let bigA = 0;
     for (let i = 0; i < m; i++) {
       const r = reqs[i] as Requirement;
@@ -339,20 +358,24 @@ class TopKScan {
       this.adjC[i] = wadj;
       let bestExact = -Infinity;
       for (let a = 0; a < nAttr; a++) {
-        const x = wls * levelFit(v.attrLevel[a] as number, r.level);
+        const fit = levelFit(v.attrLevel[a] as number, r.level);
+        this.fitTab[i * nAttr + a] = fit;
+        const x = wls * fit;
         this.lfTab[i * nAttr + a] = x;
         if (cov + x > bestExact) bestExact = cov + x;
       }
       // All sources are kept, in the map's order, so that the early exit happens where scoreCandidate's does.
+      // A source's credit (weight × fit, as scoreCandidate computes it) is taken in scoreAt, not tabled
+      // here: a table per source and attribute cost tens of kilobytes a query.
       let maxCredit = 0;
       for (const src of adjacency.get(r.skillId) ?? []) {
         const code = v.skillCode.get(src.from);
         srcWeight.push(src.weight);
         srcSlot.push(slotFor(code));
+        if (code === undefined) continue;
         for (let a = 0; a < nAttr; a++) {
-          const credit = src.weight * levelFit(v.attrLevel[a] as number, r.level);
-          srcCredit.push(credit);
-          if (code !== undefined && credit > maxCredit) maxCredit = credit;
+          const credit = src.weight * (this.fitTab[i * nAttr + a] as number);
+          if (credit > maxCredit) maxCredit = credit;
         }
       }
       this.srcStart[i + 1] = srcWeight.length;
@@ -373,7 +396,6 @@ class TopKScan {
     }
     this.srcWeight = Float64Array.from(srcWeight);
     this.srcSlot = Int32Array.from(srcSlot);
-    this.srcCredit = Float64Array.from(srcCredit);
     this.heldStamp = new Int32Array(nSlots);
     this.heldAttr = new Int32Array(nSlots);
     this.bigA = bigA;
@@ -398,8 +420,10 @@ class TopKScan {
     };
     const industry = INDUSTRIES.indexOf(project.industry);
     const businessFunction = FUNCTIONS.indexOf(project.businessFunction);
-    flagTerm(industry < 0 ? -1 : FLAG_INDUSTRY + industry, 0.5 * weights.vertical);
-    flagTerm(businessFunction < 0 ? -1 : FLAG_FUNCTION + businessFunction, 0.5 * weights.vertical);
+    this.industryFlag = industry < 0 ? -1 : FLAG_INDUSTRY + industry;
+    this.functionFlag = businessFunction < 0 ? -1 : FLAG_FUNCTION + businessFunction;
+    flagTerm(this.industryFlag, 0.5 * weights.vertical);
+    flagTerm(this.functionFlag, 0.5 * weights.vertical);
     flagTerm(FLAG_BREADTH, weights.breadth / 3);
     flagTerm(FLAG_BREADTH + 1, (2 * weights.breadth) / 3);
     for (let b = 0; b < 3; b++) flagTerm(FLAG_TRACK + b, (weights.trackRecord * (1 << b)) / TRACK_STEPS);
@@ -436,6 +460,7 @@ class TopKScan {
       windows: [],
       domains: 0,
     };
+    this.scoreFacts = { ...this.budgetFacts };
 
     const nTerms = (this.nTerms = termCode.length);
     this.termDelta = Float64Array.from(termDelta);
@@ -464,6 +489,8 @@ class TopKScan {
     this.cntBits = [];
     this.cntMask = new Int32Array(nTerms * PLANES);
     this.cntUnits = new Int32Array(nTerms);
+    this.cntTerm = new Int32Array(nTerms);
+    this.cntKill = new Float64Array(nTerms);
 
     const must: number[] = [];
     let impossible = false;
@@ -912,26 +939,38 @@ class TopKScan {
     this.replanAt = theta + Math.max(REPLAN * slack, ABS);
     // LEVELS units are more than the largest slack of any word; a dense term counts its δ rounded down.
     const unit = (this.cntUnit = (slack * (1 + REL)) / LEVELS);
-    const density = this.termDensity;
-    const counted: { t: number; q: number; kill: number }[] = [];
+    const { termDensity: density, counted, cntTerm, cntKill, cntUnits } = this;
     let nHold = 0;
-    for (const t of this.counted) {
+    let nCnt = 0;
+    // Terms most likely to push talents out first, ties in rarity order (the order of `counted`): each is
+    // inserted after those that kill as much, a stable insertion sort in the query's own arrays, since a
+    // query re-plans tens of times and a few dozen terms do not need more.
+    for (let k = 0; k < counted.length; k++) {
+      const t = counted[k] as number;
       const d = this.termDelta[t] as number;
       if (d > slack) this.holdTerms[nHold++] = t;
       else if (unit > 0) {
         const q = Math.min(LEVELS - 1, Math.floor(d / unit));
-        if (q > 0) counted.push({ t, q, kill: q * (1 - (density[t] as number)) });
+        if (!(q > 0)) continue;
+        const kill = q * (1 - (density[t] as number));
+        let j = nCnt++;
+        for (; j > 0 && (cntKill[j - 1] as number) < kill; j--) {
+          cntKill[j] = cntKill[j - 1] as number;
+          cntTerm[j] = cntTerm[j - 1] as number;
+          cntUnits[j] = cntUnits[j - 1] as number;
+        }
+        cntKill[j] = kill;
+        cntTerm[j] = t;
+        cntUnits[j] = q;
       }
     }
     this.nHold = nHold;
-    // Terms most likely to push talents out first (ties in rarity order: the sort is stable).
-    counted.sort((a, b) => b.kill - a.kill);
-    this.nCnt = counted.length;
-    counted.forEach(({ t, q }, j) => {
-      this.cntBits[j] = this.termBits[t] as Int32Array;
+    this.nCnt = nCnt;
+    for (let j = 0; j < nCnt; j++) {
+      const q = cntUnits[j] as number;
+      this.cntBits[j] = this.termBits[cntTerm[j] as number] as Int32Array;
       for (let p = 0; p < PLANES; p++) this.cntMask[j * PLANES + p] = (q >>> p) & 1 ? -1 : 0;
-      this.cntUnits[j] = q;
-    });
+    }
     return true;
   }
 
@@ -1031,7 +1070,6 @@ class TopKScan {
       ub += this.profileBound(o);
       if (ub * (1 + REL) + ABS < this.cut) return false;
     }
-    const facts = this.index.factsAt(o);
     let cov = 0;
     let lf = 0;
     let adj = 0;
@@ -1047,25 +1085,50 @@ class TopKScan {
           if ((this.srcWeight[s] as number) <= best) break;
           const sl = this.srcSlot[s] as number;
           if (sl < 0 || heldStamp[sl] !== st) continue;
-          const credit = this.srcCredit[s * nAttr + (heldAttr[sl] as number)] as number;
+          const credit =
+            (this.srcWeight[s] as number) * (this.fitTab[i * nAttr + (heldAttr[sl] as number)] as number);
           if (credit > best) best = credit;
         }
         adj += (this.adjC[i] as number) * best;
       }
     }
-    // The parts and their sum exactly as scoreCandidate and sumParts compute them.
+    // The parts and their sum exactly as scoreCandidate and sumParts compute them, each value by the
+    // function profileValues calls, on facts written into one object a query rather than allocated.
     const w = this.w;
-    const x = profileValues(facts, this.project);
+    const p = this.project;
+    const f = this.factsForScore(o);
     this.score =
       cov +
       lf +
       adj +
-      w.vertical * x.vertical +
-      w.trackRecord * x.trackRecord +
-      w.availability * x.availability +
-      w.budget * x.budget +
-      w.breadth * x.breadth;
+      w.vertical * verticalValue(f, p) +
+      w.trackRecord * trackRecordValue(f) +
+      w.availability * availabilityValue(f, p) +
+      w.budget * budgetValue(f, p) +
+      w.breadth * breadthValue(f);
     return true;
+  }
+
+  /**
+   * The facts of talent o as far as this project's values read them, in one object a query: as factsAt
+   * gives them, except that of the industries and business functions only the project's own are set
+   * (verticalValue tests those bits alone). Two flag bitmaps read instead of one for every industry and
+   * function: for a talent scored, each is another cache line.
+   */
+  private factsForScore(o: number): ProfileFacts {
+    const v = this.v;
+    const p = this.project;
+    const f = this.scoreFacts;
+    f.industries = this.industryFlag >= 0 && this.flagAt(o, this.industryFlag) ? p.industryBit : 0;
+    f.functions = this.functionFlag >= 0 && this.flagAt(o, this.functionFlag) ? p.functionBit : 0;
+    f.missions = v.missions[o] as number;
+    f.production = v.production[o] as number;
+    f.dailyCost = this.index.costAt(o);
+    f.windows = this.index.windowsAt(o);
+    let domains = 0;
+    for (let i = 0; i < CORE_DOMAINS.length; i++) if (this.flagAt(o, FLAG_DOMAIN + i)) domains |= 1 << i;
+    f.domains = domains;
+    return f;
   }
 
   /** Whether heap entry a ranks below entry b: lower score, or the same score and a larger id. */
