@@ -14,7 +14,8 @@ import type { TalentRecord } from './talents.schemas.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
+/** Also the JSON Lines fast path's (talent-line.ts), which must accept no address this check refuses. */
+export const EMAIL = /^[^\s@]+@[^\s@]+$/;
 const LANGUAGE = /^[a-z]{2}$/;
 
 const TALENT_KEYS = new Set([

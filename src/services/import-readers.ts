@@ -76,10 +76,12 @@ export function textSource(name: string, content: string | Buffer): ImportSource
   };
 }
 
-export interface RawRecord {
-  line: number;
-  decoded: Decoded;
-}
+/**
+ * A record read from a file: decoded (a candidate for validation), or already `prepared` by a fast path
+ * the caller gave the reader (see jsonlRecords).
+ */
+export type RawRecord<F = never> =
+  { line: number; decoded: Decoded; prepared?: undefined } | { line: number; decoded: null; prepared: F };
 
 const issue = (field: string, message: string): Decoded => ({
   value: null,
@@ -189,15 +191,24 @@ function decodeJsonLine(text: string | null): Decoded | null {
   }
 }
 
-/** JSON Lines: one JSON object per line; blank lines are skipped. */
-export async function* jsonlRecords(
+/**
+ * JSON Lines: one JSON object per line; blank lines are skipped. `prepare`, when given, is tried on each
+ * line first: what it returns (not null) stands for the record, and the line is not parsed.
+ */
+export async function* jsonlRecords<F = never>(
   chunks: AsyncIterable<Buffer>,
   maxLineBytes: number,
   name: string,
-): AsyncGenerator<RawRecord[]> {
+  prepare?: (text: string) => F | null,
+): AsyncGenerator<RawRecord<F>[]> {
   for await (const group of readLines(chunks, maxLineBytes, name)) {
-    const out: RawRecord[] = [];
+    const out: RawRecord<F>[] = [];
     for (const { line, text } of group) {
+      const prepared = prepare && text !== null ? prepare(text) : null;
+      if (prepared !== null) {
+        out.push({ line, decoded: null, prepared });
+        continue;
+      }
       const decoded = decodeJsonLine(text);
       if (decoded) out.push({ line, decoded });
     }

@@ -16,6 +16,7 @@
  * stored one is "unchanged" and not written, so importing the same file again changes nothing.
  */
 import { createHash } from 'node:crypto';
+import { packTalentLine, type PackedLine } from '../contract/talent-line.js';
 import { DomainError } from '../core/errors.js';
 import { normalizeTalent, sameProject, sameTalent } from '../core/import/canonical.js';
 import { packTalent, samePacked, unpackTalent, type PackedTalentRow } from '../core/import/packed-talent.js';
@@ -254,9 +255,16 @@ export class ImportService {
     chunks: AsyncIterable<Buffer>,
     options: ImportOptions,
     loaded: LoadedTaxonomy & { names: SkillNameIndex },
-  ): AsyncIterable<RawRecord[]> {
+  ): AsyncIterable<RawRecord<PackedLine>[]> {
     const { kind, format } = options;
-    if (format === 'jsonl') return jsonlRecords(chunks, IMPORT_LIMITS.maxLineBytes, source.name);
+    if (format === 'jsonl')
+      // Talent lines as this application writes them are checked and packed in one pass (talent-line.ts).
+      return jsonlRecords(
+        chunks,
+        IMPORT_LIMITS.maxLineBytes,
+        source.name,
+        kind === 'talents' ? (text) => packTalentLine(text, loaded.taxonomy.byId) : undefined,
+      );
     if (format === 'csv') {
       const talents = kind === 'talents';
       return csvRecords(chunks, {
@@ -386,9 +394,42 @@ export class ImportService {
         valid++;
         return summary.rejected === 0 || options.skipInvalid === true;
       };
+      /** Keeps a valid record for the second pass (in memory, or spooled). */
+      const keep = async (item: Valid) => {
+        if (kept) {
+          kept.push(item);
+          if (kept.length > batchSize) {
+            spool = await Spool.create();
+            for (const k of kept) {
+              await spool.append(toFields(k));
+              spooledLines.push(k.line);
+            }
+            kept = null;
+          }
+        } else if (spool) {
+          await spool.append(toFields(item));
+          spooledLines.push(item.line);
+        }
+      };
       for await (const group of this.records(source, tapped, options, loaded)) {
-        for (const { line, decoded } of group) {
+        for (const raw of group) {
+          const line = raw.line;
           counted();
+          if (raw.prepared) {
+            // Checked and packed by the reader: only the keys are left to check against earlier lines.
+            const { id, packed, skillIds } = raw.prepared;
+            const dup = this.duplicateKeys(keys, packed.externalId, packed.email, id ?? null, line, rename);
+            if (dup) {
+              await reject(line, [dup]);
+              continue;
+            }
+            if (!keeping()) continue;
+            // The taxonomy's own string: an id cut from the line may keep the whole line alive.
+            for (const s of skillIds) if (!skills.has(s)) skills.add(tax.byId.get(s)?.id ?? s);
+            await keep({ line, given: id !== undefined, id: id ?? '', packed });
+            continue;
+          }
+          const decoded = raw.decoded;
           for (const w of decoded.warnings) report(summary.warnings, line, w);
           const v = this.validate(options.kind, decoded, tax, rename);
           let issues = v.issues;
@@ -410,21 +451,7 @@ export class ImportService {
           }
           if (!keeping()) continue;
           if ('skills' in v.record) for (const s of v.record.skills) skills.add(s.skillId);
-          const item = toValid(line, v.given, v.record);
-          if (kept) {
-            kept.push(item);
-            if (kept.length > batchSize) {
-              spool = await Spool.create();
-              for (const k of kept) {
-                await spool.append(toFields(k));
-                spooledLines.push(k.line);
-              }
-              kept = null;
-            }
-          } else if (spool) {
-            await spool.append(toFields(item));
-            spooledLines.push(line);
-          }
+          await keep(toValid(line, v.given, v.record));
         }
       }
       // Small files show no progress at all; a large one ends its bar at 100 %.
