@@ -114,4 +114,21 @@ describe('findMatches', () => {
     expect(spans).toEqual(expect.arrayContaining(['machine learning', 'large language models']));
     expect(spans).not.toContain('machine');
   });
+
+  it('finds every form of the dictionary, alone, whole: edges at every depth (pairs, then kids)', () => {
+    const forms = matcherForms(matcher);
+    // The built-in taxonomy has forms of three words and more, which walk kids past the second word.
+    expect(forms.filter((f) => formKeys(f).length >= 4).length).toBeGreaterThan(5);
+    const wrong = forms.filter((form) => {
+      const s = scanTokens(matcher, form);
+      const m = findMatches(matcher, s);
+      return (
+        m.length !== 1 ||
+        m[0]?.from !== 0 ||
+        m[0].to !== s.count ||
+        !m[0].entries.some((e) => e.form === form)
+      );
+    });
+    expect(wrong).toEqual([]);
+  });
 });
