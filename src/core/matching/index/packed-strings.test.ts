@@ -26,4 +26,15 @@ describe('PackedStrings', () => {
     column.trim();
     expect(column.get(samples.length + 1)).toBe(column.get(1));
   });
+
+  it('selects any subset in any order, wide strings included', () => {
+    const column = new PackedStrings();
+    for (let round = 0; round < 20; round++) for (const s of samples) column.push(`${round}${s}`);
+    // 67 of the 200 strings, in a scrambled order: those not picked must not shift the others.
+    const picked = Array.from({ length: 67 }, (_, k) => (k * 111) % 200);
+    expect(new Set(picked).size).toBe(picked.length);
+    const selected = column.select(picked);
+    expect(selected.length).toBe(picked.length);
+    expect(picked.map((_, k) => selected.get(k))).toEqual(picked.map((i) => column.get(i)));
+  });
 });

@@ -65,26 +65,40 @@ export class PackedStrings {
     return s;
   }
 
-  /** A new column with the strings at `indices`, in that order, sized to fit. */
+  /** A new column with the strings at `indices` (distinct), in that order, sized to fit. */
   select(indices: ArrayLike<number>): PackedStrings {
+    const starts = this.starts;
+    const bytes = this.bytes;
+    const m = indices.length;
+    const out = new PackedStrings(m, 0);
+    const outStarts = out.starts;
+    // Where each string goes, then the bytes copied in this column's order: with indices in an order
+    // unrelated to this one (a cluster order), reading in order and writing scattered costs about a
+    // third of reading scattered (the reads wait on cache misses one after another, the writes do not).
+    const to = new Int32Array(this.n).fill(-1);
     let size = 0;
-    for (let k = 0; k < indices.length; k++) {
+    for (let k = 0; k < m; k++) {
       const i = indices[k] as number;
-      size += (this.starts[i + 1] as number) - (this.starts[i] as number);
+      to[i] = size;
+      size += (starts[i + 1] as number) - (starts[i] as number);
+      outStarts[k + 1] = size;
     }
-    const out = new PackedStrings(indices.length, 0);
-    out.bytes = new Uint8Array(size);
-    for (let k = 0; k < indices.length; k++) {
-      const i = indices[k] as number;
-      const wide = this.wide.size > 0 ? this.wide.get(i) : undefined;
-      if (wide !== undefined) out.wide.set(k, wide);
-      const a = this.starts[i] as number;
-      const b = this.starts[i + 1] as number;
-      // Byte by byte: strings are short, and a subarray each would cost more than the copy.
-      for (let p = a; p < b; p++) out.bytes[out.used++] = this.bytes[p] as number;
-      out.starts[k + 1] = out.used;
+    const outBytes = new Uint8Array(size);
+    // Byte by byte, in locals: strings are short, and a subarray each would cost more than the copy.
+    for (let i = 0; i < this.n; i++) {
+      let d = to[i] as number;
+      if (d < 0) continue;
+      const b = starts[i + 1] as number;
+      for (let p = starts[i] as number; p < b; p++) outBytes[d++] = bytes[p] as number;
     }
-    out.n = indices.length;
+    if (this.wide.size > 0)
+      for (let k = 0; k < m; k++) {
+        const wide = this.wide.get(indices[k] as number);
+        if (wide !== undefined) out.wide.set(k, wide);
+      }
+    out.bytes = outBytes;
+    out.used = size;
+    out.n = m;
     return out;
   }
 

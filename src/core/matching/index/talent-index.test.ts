@@ -3,8 +3,8 @@ import { createRng } from '../../random.js';
 import type { Domain } from '../../taxonomy/types.js';
 import { profileFacts } from '../profile.js';
 import type { Candidate, HeldSkill } from '../types.js';
-import { builtinWorld, makeCandidate } from './random-world.js';
-import { decodeList, TalentIndex } from './talent-index.js';
+import { builtinWorld, makeCandidate, makePool } from './random-world.js';
+import { decodeList, sortByKey, TalentIndex } from './talent-index.js';
 
 const skill = (skillId: string, level: number, evidence: string | null = 'cv'): HeldSkill => ({
   skillId,
@@ -14,6 +14,50 @@ const skill = (skillId: string, level: number, evidence: string | null = 'cv'): 
 
 const DOMAINS: Record<string, Domain> = { python: 'data', sql: 'data', rag: 'ai', llm: 'ai', k8s: 'cloud' };
 const domainOf = (id: string): Domain | undefined => DOMAINS[id];
+
+/** A 64-bit FNV-1a hash (two 32-bit lanes), fed bytes and strings. */
+class Hash {
+  private a = 0x811c9dc5;
+  private b = 0x01000193;
+  byte(x: number): void {
+    this.a = Math.imul(this.a ^ x, 0x01000193);
+    this.b = Math.imul(this.b ^ x ^ (this.a >>> 16), 0x85ebca6b);
+  }
+  update(x: string | Uint8Array): void {
+    if (typeof x === 'string') for (let i = 0; i < x.length; i++) this.byte(x.charCodeAt(i));
+    else for (const b of x) this.byte(b);
+  }
+  digest(): string {
+    return (this.a >>> 0).toString(16).padStart(8, '0') + (this.b >>> 0).toString(16).padStart(8, '0');
+  }
+}
+
+/** A hash of everything an index holds that queries read: its view (columns, flags, postings, the
+ * dictionaries) and its ids in ordinal order, with the exact costs. */
+function indexDigest(index: TalentIndex): string {
+  const h = new Hash();
+  const put = (x: unknown): void => {
+    if (ArrayBuffer.isView(x)) h.update(new Uint8Array(x.buffer, x.byteOffset, x.byteLength));
+    else if (Array.isArray(x)) {
+      h.update(`[${x.length}`);
+      for (const y of x) put(y);
+    } else if (x instanceof Map) {
+      h.update(`M${x.size}`);
+      for (const [k, y] of x) {
+        put(k);
+        put(y);
+      }
+    } else h.update(`${typeof x}:${JSON.stringify(x)}`);
+  };
+  const v = index.view();
+  for (const [k, x] of Object.entries(v)) {
+    h.update(k);
+    if (k !== 'ids') put(x);
+  }
+  for (let o = 0; o < v.ordinals; o++) h.update(`${v.ids.get(o)}\u0000${index.costAt(o)}\u0000`);
+  put(index.stats());
+  return h.digest();
+}
 
 function talent(id: string, name: string, source: Candidate['source'], skills: HeldSkill[]): Candidate {
   return {
@@ -154,6 +198,32 @@ describe('TalentIndex', () => {
     expect(() => builder.finish()).toThrow(/already finished/);
   });
 
+  it('lays out a random pool exactly as before the build was made cheaper (columns, order, postings)', () => {
+    // The digest of the index built by the comparison-sort cluster order and record-by-record copy
+    // (commit 28ec7f7), pinned: the cheaper finish must give the same bytes in the same places. Both
+    // containers are exercised (density 1/32 and a low one), and duplicate ids (tombstones at finish).
+    const rng = createRng(11);
+    const world = builtinWorld(120, rng);
+    const pool = makePool(rng, world, 3000);
+    const records = [...pool, ...pool.slice(0, 200).map((c) => makeCandidate(rng, world, c.id))];
+    expect(indexDigest(TalentIndex.build(records, { domainOf: world.domainOf }))).toBe(DIGEST_DEFAULT);
+    expect(
+      indexDigest(TalentIndex.build(records, { domainOf: world.domainOf, bitmapDensity: 1 / 500 })),
+    ).toBe(DIGEST_DENSE);
+  });
+
+  it('sorts by key stably (ties keep their order), as a comparison sort does', () => {
+    const rng = createRng(3);
+    for (const n of [0, 1, 5000]) {
+      // Few distinct keys (many ties) over the whole 24-bit range, both 12-bit halves varying.
+      const distinct = Array.from({ length: 40 }, () => rng.int(0, 2 ** 24 - 1));
+      const keys = Int32Array.from({ length: n }, () => rng.pick(distinct));
+      const items = Uint32Array.from({ length: n }, (_, i) => i * 3);
+      const expected = [...items.keys()].sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
+      expect([...sortByKey(keys, items)]).toEqual(expected.map((i) => items[i]));
+    }
+  });
+
   it('numbers talents of one domain next to each other, whatever the id order', () => {
     // Ids alternate between data and AI profiles; the AI skill's holders must end up in one run of ordinals.
     const mixed = Array.from({ length: 200 }, (_, i) =>
@@ -239,3 +309,6 @@ describe('TalentIndex', () => {
     expect(stats.typedArrayBytes / many.length).toBeLessThan(150);
   });
 });
+
+const DIGEST_DEFAULT = '6ac7f4569cc27efa';
+const DIGEST_DENSE = 'a5c44751325caf04';

@@ -227,8 +227,6 @@ export function decodeList(list: Uint16Array, length: number, fn: (o: number) =>
 
 /** Cluster order (see TalentIndex.clusterOrder): the most held skills of a domain in a talent's key. */
 const SIGNATURE_SKILLS = 20;
-/** Ordinals are below this (2^29) in a cluster key, which stays below 2^53 with 4 bits of domain group. */
-const ORDINAL_SPAN = 2 ** 29;
 
 /** Forward store packing: attribute bits in a Uint16 code (5: 32 pairs, 11 bits of skill), or a Uint32. */
 const NARROW_ATTR_BITS = 5;
@@ -382,6 +380,116 @@ interface Encoded {
   tag: number;
 }
 
+/** The entries of a map by ordinal whose ordinal is kept, renumbered, in their new order. */
+function remapped<T>(map: ReadonlyMap<number, T>, remap: Int32Array): [number, T][] {
+  const out: [number, T][] = [];
+  for (const [o, x] of map) {
+    const r = remap[o] as number;
+    if (r >= 0) out.push([r, x]);
+  }
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Copies the ordinals of `from` that `remap` keeps (its place there, or -1), `live` of them, into the
+ * empty columns `to` (compaction; ids, names and flags are copied apart). Column by column, reading
+ * `from` in its order and writing scattered: the new order is a cluster order unrelated to the ordinals,
+ * and reading scattered costs about three times as much (each read waits on a cache miss).
+ */
+function copyColumns(from: Columns, remap: Int32Array, live: number, to: Columns): void {
+  const n = from.n;
+  const { employee, fwdStart, fwd, winStart, winDays, winCap, missions, production, cost, tag } = from;
+  const { fwdStart: toFwdStart, fwd: toFwd, winStart: toWinStart, winDays: toWinDays, winCap: toWinCap } = to;
+  const { missions: toMissions, production: toProduction, cost: toCost, tag: toTag } = to;
+  // Where each record's skills and windows start: the lengths put in their new places, then summed.
+  for (let o = 0; o < n; o++) {
+    const r = remap[o] as number;
+    if (r < 0) continue;
+    toFwdStart[r + 1] = (fwdStart[o + 1] as number) - (fwdStart[o] as number);
+    toWinStart[r + 1] = (winStart[o + 1] as number) - (winStart[o] as number);
+  }
+  let held = 0;
+  let windows = 0;
+  for (let r = 0; r < live; r++) {
+    held += toFwdStart[r + 1] as number;
+    toFwdStart[r + 1] = held;
+    windows += toWinStart[r + 1] as number;
+    toWinStart[r + 1] = windows;
+  }
+  for (let o = 0; o < n; o++) {
+    const r = remap[o] as number;
+    if (r < 0) continue;
+    setBit(hasBit(employee, o) ? to.employee : to.freelance, r);
+    toMissions[r] = missions[o] as number;
+    toProduction[r] = production[o] as number;
+    toCost[r] = cost[o] as number;
+    toTag[r] = tag[o] as number;
+    let k = toFwdStart[r] as number;
+    const b = fwdStart[o + 1] as number;
+    for (let p = fwdStart[o] as number; p < b; p++) toFwd[k++] = fwd[p] as number;
+    let w = toWinStart[r] as number;
+    const wb = winStart[o + 1] as number;
+    for (let p = winStart[o] as number; p < wb; p++) {
+      toWinDays[2 * w] = winDays[2 * p] as number;
+      toWinDays[2 * w + 1] = winDays[2 * p + 1] as number;
+      toWinCap[w++] = winCap[p] as number;
+    }
+  }
+  to.fwdLen = held;
+  to.winLen = windows;
+  // A word's least cost, in the new order (NaN, for a cost kept aside, is never below).
+  const toWordMinCost = to.wordMinCost;
+  for (let r = 0; r < live; r++) {
+    const x = toCost[r] as number;
+    if (x < (toWordMinCost[r >>> 5] as number)) toWordMinCost[r >>> 5] = x;
+  }
+  // The few records kept aside, by new ordinal.
+  for (const [o, x] of remapped(from.costAside, remap)) {
+    to.costAside.set(o, x);
+    if (x < (toWordMinCost[o >>> 5] as number)) toWordMinCost[o >>> 5] = x;
+  }
+  for (const [o, x] of remapped(from.winAside, remap)) to.winAside.set(o, x);
+  to.n = live;
+}
+
+/**
+ * `items` in the order of their `keys` (each below 2^24), stably: two passes of a radix sort on 12 bits
+ * each, linear where a comparison sort of a million keys costs several times as much.
+ */
+export function sortByKey(keys: Int32Array, items: Uint32Array): Uint32Array {
+  const n = keys.length;
+  const tmpKeys = new Int32Array(n);
+  const tmpItems = new Uint32Array(n);
+  const out = new Uint32Array(n);
+  const at = new Int32Array(4097);
+  for (let i = 0; i < n; i++) {
+    const d = ((keys[i] as number) & 4095) + 1;
+    at[d] = (at[d] as number) + 1;
+  }
+  for (let d = 1; d <= 4096; d++) at[d] = (at[d] as number) + (at[d - 1] as number);
+  for (let i = 0; i < n; i++) {
+    const key = keys[i] as number;
+    const d = key & 4095;
+    const p = at[d] as number;
+    at[d] = p + 1;
+    tmpKeys[p] = key;
+    tmpItems[p] = items[i] as number;
+  }
+  at.fill(0);
+  for (let i = 0; i < n; i++) {
+    const d = ((tmpKeys[i] as number) >>> 12) + 1;
+    at[d] = (at[d] as number) + 1;
+  }
+  for (let d = 1; d <= 4096; d++) at[d] = (at[d] as number) + (at[d - 1] as number);
+  for (let i = 0; i < n; i++) {
+    const d = (tmpKeys[i] as number) >>> 12;
+    const p = at[d] as number;
+    at[d] = p + 1;
+    out[p] = tmpItems[i] as number;
+  }
+  return out;
+}
+
 export class TalentIndex {
   private readonly bitmapDensity: number;
   private domainOf: (skillId: string) => Domain | undefined;
@@ -394,6 +502,8 @@ export class TalentIndex {
   private monthFirstDay = 0;
   private monthLastDay = -1;
   private readonly monthHit = new Uint8Array(TRACKED_MONTHS);
+  /** Per day of the months tracked (from monthFirstDay): its month, from 0 (see trackedMonthOf). */
+  private dayMonth = new Uint8Array(0);
   private monthStarts: number[] = [0];
   /** During a build: how many windows start in each month (months since year 0). */
   private startMonths: Map<number, number> | null = null;
@@ -562,14 +672,15 @@ export class TalentIndex {
    */
   private relayout(capacity: number): void {
     const old = this.c;
-    const kept = this.clusterOrder();
+    const { order: kept, holders } = this.clusterOrder();
     const live = kept.length;
     const remap = new Int32Array(old.n).fill(-1);
     let held = 0;
     let windows = 0;
-    for (let r = 0; r < live; r++) {
-      const o = kept[r] as number;
-      remap[o] = r;
+    for (let r = 0; r < live; r++) remap[kept[r] as number] = r;
+    // Totals in ordinal order: reading in cluster order would wait on a cache miss a talent.
+    for (let o = 0; o < old.n; o++) {
+      if (remap[o] === -1) continue;
       held += (old.fwdStart[o + 1] as number) - (old.fwdStart[o] as number);
       windows += (old.winStart[o + 1] as number) - (old.winStart[o] as number);
     }
@@ -583,7 +694,7 @@ export class TalentIndex {
     );
     c.ids = old.ids.select(kept);
     c.names = old.names.select(kept);
-    for (let r = 0; r < live; r++) this.copyRecord(old, kept[r] as number, c);
+    copyColumns(old, remap, live, c);
     // Flags bit by bit over the set bits only: most flags are sparse, and most words have none.
     for (let f = 0; f < old.flags.length; f++) {
       const from = old.flags[f] as Int32Array;
@@ -601,20 +712,22 @@ export class TalentIndex {
     }
     this.c = c;
     // The base, mapped to the new ordinals, is still in id order; merge in the delta, sorted.
-    const base: number[] = [];
+    const base = new Uint32Array(this.baseCount);
+    let baseLength = 0;
+    const basePerm = this.basePerm;
     for (let i = 0; i < this.baseCount; i++) {
-      const r = remap[this.basePerm ? (this.basePerm[i] as number) : i] as number;
-      if (r >= 0) base.push(r);
+      const r = remap[basePerm ? (basePerm[i] as number) : i] as number;
+      if (r >= 0) base[baseLength++] = r;
     }
     const extra = [...this.delta.values()]
       .map((o) => remap[o] as number)
       .filter((r) => r >= 0)
       .sort((a, b) => this.compareIds(a, b));
-    const perm = new Uint32Array(base.length + extra.length);
+    const perm = new Uint32Array(baseLength + extra.length);
     let i = 0;
     let j = 0;
     for (let p = 0; p < perm.length; p++) {
-      const a = base[i];
+      const a = i < baseLength ? base[i] : undefined;
       const b = extra[j];
       if (b === undefined || (a !== undefined && this.compareIds(a, b) < 0)) {
         perm[p] = a as number;
@@ -627,7 +740,7 @@ export class TalentIndex {
     this.setBase(perm);
     this.delta = new Map();
     this.nDead = 0;
-    this.buildPostings();
+    this.buildPostings(holders);
   }
 
   stats(): TalentIndexStats {
@@ -1044,16 +1157,33 @@ export class TalentIndex {
       return;
     }
     const hit = this.monthHit;
-    hit.fill(0);
+    let lo = this.months;
+    let hi = -1;
     for (const w of windows) {
       // A window gives days only at a capacity above 0 (availableDaysIn clamps it to 0–5).
       if (!(w.daysPerWeek > 0)) continue;
       const from = Math.max(w.start, this.monthFirstDay);
       const to = Math.min(w.end, this.monthLastDay);
       if (!(from <= to)) continue;
-      hit.fill(1, monthOfDay(from) - this.monthFrom, monthOfDay(to) - this.monthFrom + 1);
+      const a = this.trackedMonthOf(from);
+      const b = this.trackedMonthOf(to);
+      for (let i = a; i <= b; i++) hit[i] = 1;
+      if (a < lo) lo = a;
+      if (b > hi) hi = b;
     }
-    for (let i = 0; i < this.months; i++) if (hit[i]) this.setFlag(o, FLAG_COUNT + i);
+    // Only the months touched, cleared for the next talent as they are read.
+    for (let i = lo; i <= hi; i++) {
+      if (hit[i]) {
+        hit[i] = 0;
+        this.setFlag(o, FLAG_COUNT + i);
+      }
+    }
+  }
+
+  /** monthOfDay(day) - monthFrom, for a day in the months tracked; from a table for a whole day. */
+  private trackedMonthOf(day: number): number {
+    const t = day - this.monthFirstDay;
+    return Number.isInteger(t) ? (this.dayMonth[t] as number) : monthOfDay(day) - this.monthFrom;
   }
 
   /** Appends a record at a new ordinal: everything but the postings. */
@@ -1148,41 +1278,6 @@ export class TalentIndex {
   }
 
   /**
-   * Appends ordinal `o` of `from` to the columns `to` (compaction; ids, names and flags are copied apart).
-   */
-  private copyRecord(from: Columns, o: number, to: Columns): void {
-    const r = to.n;
-    setBit(hasBit(from.employee, o) ? to.employee : to.freelance, r);
-    // Element by element: a million subarrays would cost more than the copy.
-    const a = from.fwdStart[o] as number;
-    const b = from.fwdStart[o + 1] as number;
-    let k = to.fwdLen;
-    for (let p = a; p < b; p++) to.fwd[k++] = from.fwd[p] as number;
-    to.fwdLen = k;
-    to.fwdStart[r + 1] = to.fwdLen;
-    to.missions[r] = from.missions[o] as number;
-    to.production[r] = from.production[o] as number;
-    to.cost[r] = from.cost[o] as number;
-    const aside = from.costAside.get(o);
-    if (aside !== undefined) to.costAside.set(r, aside);
-    const cost = aside ?? (from.cost[o] as number);
-    if (cost < (to.wordMinCost[r >>> 5] as number)) to.wordMinCost[r >>> 5] = cost;
-    to.tag[r] = from.tag[o] as number;
-    const wa = from.winStart[o] as number;
-    const wb = from.winStart[o + 1] as number;
-    to.winStart[r] = to.winLen;
-    for (let p = wa; p < wb; p++) {
-      to.winDays[2 * to.winLen] = from.winDays[2 * p] as number;
-      to.winDays[2 * to.winLen + 1] = from.winDays[2 * p + 1] as number;
-      to.winCap[to.winLen++] = from.winCap[p] as number;
-    }
-    to.winStart[r + 1] = to.winLen;
-    const windows = from.winAside.get(o);
-    if (windows) to.winAside.set(r, windows);
-    to.n = r + 1;
-  }
-
-  /**
    * After the appends of a build: the id order (later duplicates win), the availability months, then the
    * talents renumbered in cluster order into tight columns, and the postings.
    */
@@ -1227,6 +1322,13 @@ export class TalentIndex {
     this.monthStarts = Array.from({ length: this.months + 1 }, (_, i) => monthStartDay(from + i));
     this.monthFirstDay = this.monthStarts[0] as number;
     this.monthLastDay = (this.monthStarts[this.months] as number) - 1;
+    this.dayMonth = new Uint8Array(this.monthLastDay - this.monthFirstDay + 1);
+    for (let i = 0; i < this.months; i++)
+      this.dayMonth.fill(
+        i,
+        (this.monthStarts[i] as number) - this.monthFirstDay,
+        (this.monthStarts[i + 1] as number) - this.monthFirstDay,
+      );
     const c = this.c;
     for (let i = 0; i < this.months; i++) {
       c.flags.push(new Int32Array(c.cap >>> 5));
@@ -1243,7 +1345,7 @@ export class TalentIndex {
    * skills they hold (holders of the most held one first, and so on down), then by ordinal: deterministic.
    * Ranking ties do not depend on it (they break by id).
    */
-  private clusterOrder(): Uint32Array {
+  private clusterOrder(): { order: Uint32Array; holders: Float64Array } {
     const c = this.c;
     const shift = this.attrBits;
     const nSkills = this.skillIds.length;
@@ -1256,13 +1358,17 @@ export class TalentIndex {
       groupOf[s] = g;
     }
     const nGroups = groupByDomain.size;
+    const { fwdStart, fwd } = c;
+    // In a build without duplicate ids every ordinal is alive: no liveness test a talent.
+    const allAlive = this.nDead === 0;
     const holders = new Float64Array(nSkills);
     let live = 0;
     for (let o = 0; o < c.n; o++) {
-      if (!this.isAlive(o)) continue;
+      if (!allAlive && !this.isAlive(o)) continue;
       live++;
-      for (let k = c.fwdStart[o] as number; k < (c.fwdStart[o + 1] as number); k++) {
-        const s = (c.fwd[k] as number) >>> shift;
+      const b = fwdStart[o + 1] as number;
+      for (let k = fwdStart[o] as number; k < b; k++) {
+        const s = (fwd[k] as number) >>> shift;
         holders[s] = (holders[s] as number) + 1;
       }
     }
@@ -1277,51 +1383,52 @@ export class TalentIndex {
       rank[s] = ranked[g] as number;
       ranked[g] = (ranked[g] as number) + 1;
     }
-    // Key: group, then the signature (complemented: holders first), then the ordinal, in one exact double.
+    // Key: the group (4 bits), then the signature complemented (holders first); the ordinals, taken in
+    // order and sorted stably, break ties.
     const top = (1 << SIGNATURE_SKILLS) - 1;
     const count = new Int32Array(nGroups);
-    const keys = new Float64Array(live);
+    const keys = new Int32Array(live);
+    const ordinals = new Uint32Array(live);
     let r = 0;
     for (let o = 0; o < c.n; o++) {
-      if (!this.isAlive(o)) continue;
-      const a = c.fwdStart[o] as number;
-      const b = c.fwdStart[o + 1] as number;
-      count.fill(0);
+      if (!allAlive && !this.isAlive(o)) continue;
+      const a = fwdStart[o] as number;
+      const b = fwdStart[o + 1] as number;
       let best = 0;
       for (let k = a; k < b; k++) {
-        const g = groupOf[(c.fwd[k] as number) >>> shift] as number;
+        const g = groupOf[(fwd[k] as number) >>> shift] as number;
         const x = (count[g] as number) + 1;
         count[g] = x;
         if (x > (count[best] as number) || (x === count[best] && g < best)) best = g;
       }
       let signature = 0;
       for (let k = a; k < b; k++) {
-        const s = (c.fwd[k] as number) >>> shift;
+        const s = (fwd[k] as number) >>> shift;
+        const g = groupOf[s] as number;
+        count[g] = 0;
         const q = rank[s] as number;
-        if (groupOf[s] === best && q < SIGNATURE_SKILLS) signature |= 1 << (SIGNATURE_SKILLS - 1 - q);
+        if (g === best && q < SIGNATURE_SKILLS) signature |= 1 << (SIGNATURE_SKILLS - 1 - q);
       }
       // DOMAINS has fewer than 16 entries; a domainOf beyond them shares the last group.
-      keys[r++] = (Math.min(best, 15) * (top + 1) + (top - signature)) * ORDINAL_SPAN + o;
+      keys[r] = (Math.min(best, 15) << SIGNATURE_SKILLS) | (top - signature);
+      ordinals[r++] = o;
     }
-    keys.sort();
-    const order = new Uint32Array(live);
-    for (let i = 0; i < live; i++) order[i] = (keys[i] as number) % ORDINAL_SPAN;
-    return order;
+    return { order: sortByKey(keys, ordinals), holders };
   }
 
-  /** Rebuilds every skill's postings from the forward store (live ordinals only). */
-  private buildPostings(): void {
+  /**
+   * Rebuilds every skill's postings from the forward store (live ordinals only), given how many live
+   * talents hold each skill (clusterOrder counts them: the live talents are the same before and after
+   * their renumbering).
+   */
+  private buildPostings(holders: Float64Array): void {
     const c = this.c;
     const skills = this.skillIds.length;
-    const count = new Array<number>(skills).fill(0);
     const shift = this.attrBits;
-    for (let o = 0; o < c.n; o++) {
-      if (!this.isAlive(o)) continue;
-      for (let k = c.fwdStart[o] as number; k < (c.fwdStart[o + 1] as number); k++) {
-        const s = (c.fwd[k] as number) >>> shift;
-        count[s] = (count[s] as number) + 1;
-      }
-    }
+    const { fwdStart, fwd } = c;
+    // After a relayout every ordinal is alive: no liveness test a talent.
+    const allAlive = this.nDead === 0;
+    const count = Array.from(holders);
     const words = c.cap >>> 5;
     const p: Postings = {
       bits: count.map((x) => (x > c.cap * this.bitmapDensity ? new Int32Array(words) : null)),
@@ -1330,15 +1437,17 @@ export class TalentIndex {
       listLast: new Array<number>(skills).fill(-1),
       count,
     };
-    // Room for every gap and a few escapes; `post` grows a list that needs more.
+    // Room for every gap and a few escapes; `appendGap` grows a list that needs more.
     p.lists = count.map((x, s) => (p.bits[s] ? null : new Uint16Array(Math.max(4, x + 6))));
     this.p = p;
+    const bits = p.bits;
     for (let o = 0; o < c.n; o++) {
-      if (!this.isAlive(o)) continue;
-      for (let k = c.fwdStart[o] as number; k < (c.fwdStart[o + 1] as number); k++) {
-        const s = (c.fwd[k] as number) >>> shift;
-        const b = p.bits[s];
-        if (b) setBit(b, o);
+      if (!allAlive && !this.isAlive(o)) continue;
+      const b = fwdStart[o + 1] as number;
+      for (let k = fwdStart[o] as number; k < b; k++) {
+        const s = (fwd[k] as number) >>> shift;
+        const bm = bits[s];
+        if (bm) setBit(bm, o);
         else this.appendGap(s, o);
       }
     }
