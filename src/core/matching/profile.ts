@@ -13,11 +13,13 @@ import {
   dayNumber,
   dayWindows,
   projectWindow,
+  windowsCover,
   type DayWindow,
   type ProjectWindow,
 } from '../teams/working-days.js';
 import { normalizeText } from '../text/normalize.js';
 import { CORE_DOMAINS, type Domain } from '../taxonomy/types.js';
+import { objectArray } from './object-array.js';
 import type { Candidate, ProfileExplanation, TalentSource } from './types.js';
 
 /**
@@ -260,11 +262,17 @@ export function compileFilters(f: MatchFilters = {}): CompiledFilters {
     industryMask |= industryBit(i);
   }
   const place = f.location ? foldPlace(f.location.place) : null;
+  // Lower-cased, first occurrence kept, in one array kind whether empty or not (see objectArray).
+  const languages = objectArray<string>();
+  for (const l of f.languages ?? []) {
+    const lower = l.toLowerCase();
+    if (!languages.includes(lower)) languages.push(lower);
+  }
   return {
     source: f.source ?? 'all',
     available,
     maxRate: f.maxRate ?? null,
-    languages: [...new Set((f.languages ?? []).map((l) => l.toLowerCase()))],
+    languages,
     place: place === '' ? null : place,
     remoteOk: f.location?.remoteOk ?? false,
     industryMask,
@@ -277,12 +285,7 @@ export function coversWindow(
   window: ProjectWindow,
   minDaysPerWeek: number,
 ): boolean {
-  if (windows.length === 0) return true;
-  const enough = windows
-    .filter((w) => w.daysPerWeek >= minDaysPerWeek)
-    .map((w) => ({ ...w, daysPerWeek: 5 }));
-  if (enough.length === 0) return window.workingDays === 0;
-  return availableDaysIn(enough, window) >= window.workingDays;
+  return windowsCover(windows, window, minDaysPerWeek);
 }
 
 /** Whether a candidate passes the filters (skills aside). */

@@ -1,5 +1,6 @@
 import { DomainError } from '../errors.js';
 import type { AdjacentSource } from '../taxonomy/adjacency.js';
+import { objectArray } from './object-array.js';
 import { explainProfile, profileValues, type ProfileFacts, type ProjectProfile } from './profile.js';
 import {
   SCORE_PARTS,
@@ -49,6 +50,12 @@ export function resolveWeights(partial: Partial<ScoreWeights> = {}): ScoreWeight
   for (const k of SCORE_PARTS) w[k] = w[k] / total;
   return w;
 }
+
+/**
+ * A skill without adjacent sources: an empty list in the kind of a filled one (see objectArray), so that
+ * the loops over sources keep one map.
+ */
+export const NO_SOURCES: readonly AdjacentSource[] = objectArray<AdjacentSource>();
 
 /** Must-have requirements count this many times their weight ("must-haves first"). */
 export const MUST_MULTIPLIER = 2;
@@ -108,7 +115,7 @@ export function scoreCandidate(candidate: ScoredTalent, facts: ProfileFacts, ctx
     } else {
       // Best adjacent skill held; sources are pre-sorted by transfer weight so ties resolve by id.
       let bestCredit = 0;
-      for (const src of adjacency.get(r.skillId) ?? []) {
+      for (const src of adjacency.get(r.skillId) ?? NO_SOURCES) {
         if (src.weight <= bestCredit) break;
         const h = held.get(src.from);
         if (!h) continue;

@@ -107,21 +107,72 @@ export function availableDaysIn(
 ): number {
   if (windows.length === 0)
     return (project.workingDays * clampCapacity(defaultDaysPerWeek)) / WORKING_DAYS_PER_WEEK;
-  const spans: { start: number; end: number; cap: number }[] = [];
-  for (const w of windows) {
+  return Math.min(spanDays(windows, project, false, 0), project.workingDays);
+}
+
+/**
+ * Whether the windows at `minDaysPerWeek` or more, each counted at full capacity, cover every working day
+ * of `project` (no window at all: yes). The matching filter; see `spanDays`.
+ */
+export function windowsCover(
+  windows: readonly DayWindow[],
+  project: ProjectWindow,
+  minDaysPerWeek: number,
+): boolean {
+  return windows.length === 0 || spanDays(windows, project, true, minDaysPerWeek) >= project.workingDays;
+}
+
+/**
+ * The days of `project` the windows give, before the cap at its working days: the project is cut where a
+ * window (clipped to it) starts or ends, and each stretch between two cuts counts its weekdays times the
+ * largest capacity of the windows over it / 5, the stretches summed in date order. With `full`, only the
+ * windows at `minDaysPerWeek` or more count, each at full capacity; else every window at its own.
+ *
+ * The stretches are walked without building the cut list (the next cut is the least one past the current):
+ * scoring calls this for every talent it scores, and windows are few, so a rescan per stretch costs less
+ * than the arrays. The sum takes the same stretches in the same order as a sorted cut list would, so it is
+ * the same double.
+ */
+function spanDays(
+  windows: readonly DayWindow[],
+  project: ProjectWindow,
+  full: boolean,
+  minDaysPerWeek: number,
+): number {
+  const n = windows.length;
+  // The first cut: the earliest clipped start.
+  let from = Infinity;
+  for (let i = 0; i < n; i++) {
+    const w = windows[i] as DayWindow;
+    if (full && !(w.daysPerWeek >= minDaysPerWeek)) continue;
     const start = Math.max(project.start, w.start);
-    const end = Math.min(project.end, w.end);
-    if (end >= start) spans.push({ start, end, cap: clampCapacity(w.daysPerWeek) });
+    if (Math.min(project.end, w.end) >= start && start < from) from = start;
   }
-  if (spans.length === 0) return 0;
-  const cuts = [...new Set(spans.flatMap((s) => [s.start, s.end + 1]))].sort((a, b) => a - b);
   let days = 0;
-  for (let k = 0; k + 1 < cuts.length; k++) {
-    const from = cuts[k] as number;
-    const to = (cuts[k + 1] as number) - 1;
+  while (from < Infinity) {
+    let next = Infinity;
     let cap = 0;
-    for (const s of spans) if (s.start <= from && s.end >= to && s.cap > cap) cap = s.cap;
+    for (let i = 0; i < n; i++) {
+      const w = windows[i] as DayWindow;
+      if (full && !(w.daysPerWeek >= minDaysPerWeek)) continue;
+      const start = Math.max(project.start, w.start);
+      const end = Math.min(project.end, w.end);
+      if (!(end >= start)) continue;
+      if (start > from && start < next) next = start;
+      if (end + 1 > from && end + 1 < next) next = end + 1;
+    }
+    if (next === Infinity) break;
+    const to = next - 1;
+    for (let i = 0; i < n; i++) {
+      const w = windows[i] as DayWindow;
+      if (full && !(w.daysPerWeek >= minDaysPerWeek)) continue;
+      const start = Math.max(project.start, w.start);
+      const end = Math.min(project.end, w.end);
+      const c = full ? WORKING_DAYS_PER_WEEK : clampCapacity(w.daysPerWeek);
+      if (end >= start && start <= from && end >= to && c > cap) cap = c;
+    }
     if (cap > 0) days += (weekdaysBetween(from, to) * cap) / WORKING_DAYS_PER_WEEK;
+    from = next;
   }
-  return Math.min(days, project.workingDays);
+  return days;
 }

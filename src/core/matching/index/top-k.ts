@@ -79,12 +79,14 @@ import { compareMatches, type RankOptions, type RankProject, type RankTaxonomy }
 import {
   DEFAULT_WEIGHTS,
   levelFit,
+  NO_SOURCES,
   scoreCandidate,
   scoringContext,
   type ScoringContext,
 } from '../score-candidate.js';
+import { objectArray } from '../object-array.js';
 import { SCORE_PARTS, type Match, type Requirement, type ScoreWeights } from '../types.js';
-import { weekdaysBetween } from '../../teams/working-days.js';
+import { weekdaysBetween, type DayWindow } from '../../teams/working-days.js';
 import { CORE_DOMAINS } from '../../taxonomy/types.js';
 import {
   FLAG_BREADTH,
@@ -121,6 +123,8 @@ const SPARSE = 1 / 512;
 const ACC_UNITS = 4000;
 /** Gap lists (talent-index.ts): an escape is followed by the ordinal in two halves. */
 const ESCAPE = 0xffff;
+/** No availability window (the index's windowsAt gives these), in the kind of a filled list. */
+const NO_WINDOWS: readonly DayWindow[] = objectArray<DayWindow>();
 
 /** Query scratch kept per index, zero between queries. */
 interface Scratch {
@@ -193,6 +197,19 @@ export function rankWithIndex(
     .sort(compareMatches);
 }
 
+/** Facts to be overwritten per talent (see factsForScore and budgetOf). */
+function emptyFacts(): ProfileFacts {
+  return {
+    industries: 0,
+    functions: 0,
+    missions: 0,
+    production: 0,
+    dailyCost: 0,
+    windows: NO_WINDOWS,
+    domains: 0,
+  };
+}
+
 class TopKScan {
   private readonly v: TalentIndexView;
   private readonly w: ScoreWeights;
@@ -231,9 +248,10 @@ class TopKScan {
   private readonly bigA: number;
   /** The non-skill parts' bound that no flag carries: availability (≤ 1), the track record's first step. */
   private readonly nsConst: number;
-  /** Availability months of the project (flags and δ), and the availability bound outside them. */
-  private readonly monthFlags: number[] = [];
-  private readonly monthDeltas: number[] = [];
+  /** Availability months of the project (flags and δ, nMonths of them), and the bound outside them. */
+  private readonly monthFlags: Int32Array;
+  private readonly monthDeltas: Float64Array;
+  private readonly nMonths: number;
   private readonly avConst: number;
   /** Budget weight when the project has a budget (then bounded per word and per talent), else 0. */
   private readonly wBudget: number;
@@ -336,7 +354,11 @@ class TopKScan {
     };
     const termOfCode = new Map<number, number>();
     const termCode: number[] = [];
-    const termDelta: number[] = [];
+    // Per term: δ and density, in typed arrays of room for every term (skills, then at most 7 flags and
+    // one a month): a number[] would change elements kind with its values, and the code reading it its map.
+    const maxTerms = m + 7 + v.months;
+    const termDelta = (this.termDelta = new Float64Array(maxTerms));
+    const termDensity = (this.termDensity = new Float64Array(maxTerms));
     this.covC = new Float64Array(m);
     this.adjC = new Float64Array(m);
     this.alpha = new Float64Array(m);
@@ -368,7 +390,7 @@ class TopKScan {
       // A source's credit (weight × fit, as scoreCandidate computes it) is taken in scoreAt, not tabled
       // here: a table per source and attribute cost tens of kilobytes a query.
       let maxCredit = 0;
-      for (const src of adjacency.get(r.skillId) ?? []) {
+      for (const src of adjacency.get(r.skillId) ?? NO_SOURCES) {
         const code = v.skillCode.get(src.from);
         srcWeight.push(src.weight);
         srcSlot.push(slotFor(code));
@@ -389,7 +411,6 @@ class TopKScan {
         if (t === undefined) {
           termOfCode.set(code, (t = termCode.length));
           termCode.push(code);
-          termDelta.push(0);
         }
         if (bestExact - alpha > 0) termDelta[t] = (termDelta[t] as number) + (bestExact - alpha);
       }
@@ -400,21 +421,28 @@ class TopKScan {
     this.heldAttr = new Int32Array(nSlots);
     this.bigA = bigA;
     const nSkillTerms = termCode.length;
-    const termDensity = termCode.map((c) => (v.postingCount[c] ?? 0) / Math.max(1, v.ordinals));
-    this.termList = termCode.map((c) => v.lists[c] ?? null);
+    for (let t = 0; t < nSkillTerms; t++)
+      termDensity[t] = (v.postingCount[termCode[t] as number] ?? 0) / Math.max(1, v.ordinals);
+    // Arrays of objects the scan reads are made by objectArray and push: one map for every query.
+    this.termList = objectArray<Uint16Array | null>();
+    this.termBits = objectArray<Int32Array>();
     this.termLen = new Int32Array(nSkillTerms);
-    termCode.forEach((c, t) => (this.termLen[t] = v.listLength[c] ?? 0));
+    for (let t = 0; t < nSkillTerms; t++) {
+      const c = termCode[t] as number;
+      this.termList.push(v.lists[c] ?? null);
+      this.termLen[t] = v.listLength[c] ?? 0;
+      // A list term gets a zeroed scratch bitmap, filled as its list is walked (see accumulate).
+      this.termBits.push(v.bits[c] ?? this.scratchBitmap());
+    }
     this.termCode = termCode;
-    // A list term gets a zeroed scratch bitmap, filled as its list is walked (see accumulate).
-    this.termBits = termCode.map((c) => v.bits[c] ?? this.scratchBitmap());
 
     // The non-skill parts as flag terms: a talent with the flag gets δ more in its bound.
     const project = ctx.project;
     const flagTerm = (flag: number, delta: number) => {
       if (!(delta > 0) || flag < 0) return;
+      termDelta[termCode.length] = delta;
+      termDensity[termCode.length] = (v.flagCount[flag] ?? 0) / Math.max(1, v.ordinals);
       termCode.push(-1);
-      termDelta.push(delta);
-      termDensity.push((v.flagCount[flag] ?? 0) / Math.max(1, v.ordinals));
       this.termList.push(null);
       this.termBits.push(v.flags[flag] as Int32Array);
     };
@@ -432,6 +460,9 @@ class TopKScan {
     // bounded by the weight itself.
     const wd = project.window.workingDays;
     let avConst = weights.availability;
+    this.monthFlags = new Int32Array(v.months);
+    this.monthDeltas = new Float64Array(v.months);
+    let nMonths = 0;
     if (v.months > 0 && wd > 0 && weights.availability > 0) {
       let outside = wd;
       for (let i = 0; i < v.months; i++) {
@@ -441,31 +472,23 @@ class TopKScan {
         if (days === 0) continue;
         outside -= days;
         const delta = (weights.availability * days) / wd;
-        this.monthFlags.push(FLAG_COUNT + i);
-        this.monthDeltas.push(delta);
+        this.monthFlags[nMonths] = FLAG_COUNT + i;
+        this.monthDeltas[nMonths++] = delta;
         flagTerm(FLAG_COUNT + i, delta);
       }
       avConst = (weights.availability * outside) / wd;
     }
+    this.nMonths = nMonths;
     this.avConst = avConst;
     const hasBudget = project.targetRate !== null;
     this.wBudget = hasBudget ? weights.budget : 0;
     this.nsConst = weights.trackRecord / TRACK_STEPS + avConst + (hasBudget ? 0 : weights.budget);
-    this.budgetFacts = {
-      industries: 0,
-      functions: 0,
-      missions: 0,
-      production: 0,
-      dailyCost: 0,
-      windows: [],
-      domains: 0,
-    };
-    this.scoreFacts = { ...this.budgetFacts };
+    // Both from one literal, so that the profile functions see one map (a spread copy gets another).
+    this.budgetFacts = emptyFacts();
+    this.scoreFacts = emptyFacts();
 
     const nTerms = (this.nTerms = termCode.length);
-    this.termDelta = Float64Array.from(termDelta);
-    this.termDensity = Float64Array.from(termDensity);
-    const density = this.termDensity;
+    const density = termDensity;
     const byRarity = Int32Array.from(termCode.keys()).sort(
       (a, b) => (density[a] as number) - (density[b] as number) || a - b,
     );
@@ -486,7 +509,7 @@ class TopKScan {
       this.denseRest[j] = (this.denseRest[j + 1] as number) + (this.termDelta[dense[j] as number] as number);
     }
     this.holdTerms = new Int32Array(nTerms);
-    this.cntBits = [];
+    this.cntBits = objectArray<Int32Array>();
     this.cntMask = new Int32Array(nTerms * PLANES);
     this.cntUnits = new Int32Array(nTerms);
     this.cntTerm = new Int32Array(nTerms);
@@ -509,7 +532,7 @@ class TopKScan {
     // availability per talent, last.
     this.sourceBits =
       filters.source === 'employee' ? v.employee : filters.source === 'freelance' ? v.freelance : null;
-    this.industryFilter = [];
+    this.industryFilter = objectArray<Int32Array>();
     INDUSTRIES.forEach((_, i) => {
       if ((filters.industryMask >>> i) & 1)
         this.industryFilter.push(v.flags[FLAG_INDUSTRY + i] as Int32Array);
@@ -575,7 +598,7 @@ class TopKScan {
     if (sparse.length > 0 && this.postings >= 0) {
       const { acc, acc2, wordMax } = this.scratch;
       // Only the walked lists' bitmaps are scratch: a sparse term stored as a bitmap is the index's own.
-      const bms: Int32Array[] = [];
+      const bms = objectArray<Int32Array>();
       for (const t of sparse) if (this.termList[t]) bms.push(this.termBits[t] as Int32Array);
       const nBms = bms.length;
       if (this.postings > words >>> 2) {
@@ -1020,7 +1043,7 @@ class TopKScan {
     const breadth = (this.flagAt(o, FLAG_BREADTH) + 2 * this.flagAt(o, FLAG_BREADTH + 1)) / 3;
     const budget = this.budgetOf(this.index.costAt(o));
     let availability = this.avConst;
-    for (let i = 0; i < this.monthFlags.length; i++)
+    for (let i = 0; i < this.nMonths; i++)
       if (this.flagAt(o, this.monthFlags[i] as number)) availability += this.monthDeltas[i] as number;
     return (
       w.vertical * vertical +
