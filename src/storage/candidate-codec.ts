@@ -27,6 +27,7 @@ import {
   OPEN,
   optStringCode,
   scan,
+  skipList,
   skipRest,
   skipScalar,
   stringCode,
@@ -262,13 +263,7 @@ export class CandidateEncoder {
       if (scan.at < 0) return false;
       const outcome = optStringCode(t, codes);
       expect(t, COMMA);
-      expect(t, OPEN);
-      // The mission's skill ids, stepped over.
-      if (scan.at >= 0 && t.charCodeAt(scan.at) === CLOSE) scan.at++;
-      else {
-        skipScalar(t);
-        skipRest(t);
-      }
+      skipList(t); // the mission's skill ids
       expect(t, CLOSE);
       if (scan.at < 0) return false;
       this.int(industry);
