@@ -27,7 +27,6 @@ import {
   OPEN,
   optStringCode,
   scan,
-  skipList,
   skipRest,
   skipScalar,
   stringCode,
@@ -263,7 +262,13 @@ export class CandidateEncoder {
       if (scan.at < 0) return false;
       const outcome = optStringCode(t, codes);
       expect(t, COMMA);
-      skipList(t); // the mission's skill ids
+      expect(t, OPEN);
+      // The mission's skill ids, stepped over.
+      if (scan.at >= 0 && t.charCodeAt(scan.at) === CLOSE) scan.at++;
+      else {
+        skipScalar(t);
+        skipRest(t);
+      }
       expect(t, CLOSE);
       if (scan.at < 0) return false;
       this.int(industry);

@@ -120,32 +120,6 @@ export function stringCode(t: string, codes: SubstringCodes): number {
   return codes.get(t, a, b);
 }
 
-/**
- * The string at `scan.at` (a quote) itself, or null for the literal null, `scan.at` then past it; null with
- * `scan.at` = -1 when it holds an escape or a raw control character, or is neither.
- */
-export function optString(t: string): string | null {
-  if (t.charCodeAt(scan.at) === LOWER_N) {
-    skipNull(t);
-    return null;
-  }
-  const a = scan.at + 1;
-  const b = t.charCodeAt(a - 1) === QUOTE ? t.indexOf('"', a) : -1;
-  if (b < 0) {
-    scan.at = -1;
-    return null;
-  }
-  for (let j = a; j < b; j++) {
-    const c = t.charCodeAt(j);
-    if (c === BACKSLASH || c < 32) {
-      scan.at = -1;
-      return null;
-    }
-  }
-  scan.at = b + 1;
-  return t.slice(a, b);
-}
-
 /** As stringCode, or NULL_CODE for the literal null. */
 export function optStringCode(t: string, codes: SubstringCodes): number {
   if (t.charCodeAt(scan.at) === LOWER_N) {
@@ -233,16 +207,6 @@ export function skipRest(t: string): void {
   }
   if (scan.at >= 0 && t.charCodeAt(scan.at) === CLOSE) scan.at++;
   else scan.at = -1;
-}
-
-/** Steps over a list of scalars, `[a, b, …]` (a mission's skill ids), past its closing bracket. */
-export function skipList(t: string): void {
-  expect(t, OPEN);
-  if (scan.at >= 0 && t.charCodeAt(scan.at) === CLOSE) scan.at++;
-  else {
-    skipScalar(t);
-    skipRest(t);
-  }
 }
 
 /** Steps over `char` at `scan.at`, or sets it to -1. */

@@ -23,18 +23,6 @@ import type { BusinessFunction, Industry, Outcome, RemotePreference } from '../c
 import { CandidateDecoder, type CandidateBatch } from './candidate-codec.js';
 import { nativeSqliteOf, prepared, withNative } from './native-sqlite.js';
 import { keysetPages } from './batch.js';
-import {
-  CLOSE,
-  COMMA,
-  expect,
-  number,
-  OPEN,
-  optString,
-  scan,
-  skipList,
-  skipRest,
-  skipScalar,
-} from './packed-scan.js';
 import type { Database } from './schema.js';
 
 /** The columns a candidate is made of, in this order (SQLite returns them by position). */
@@ -71,33 +59,112 @@ type MissionTuple = [
  * The packed skills are most of a row (≈ 850 characters for 20 skills) and JSON.parse made an array per
  * tuple and a string for each of its six cells, to keep three: 6–9 µs of CPU a talent, as much as SQLite
  * took to read the whole row (6 µs), against 3.5–5 µs for the scan (100,000 rows of the matching bench's
- * pool). The scanners below read the three cells in place and step over the rest, with the primitives of packed-scan.ts (the worker's codec reads the same texts into codes). They accept
+ * pool). The scanners below read the three cells in place and step over the rest. They accept
  * only the exact text packTalent writes (no whitespace, no escape in a string they keep, a number where
  * one is expected) and return null on anything else (rows packed by migration 0005 in SQL, say), which
  * then goes through JSON.parse: a result either way, always the same as JSON.parse would give.
  */
 
+/** Where the scan is in the text; a scanner sets it to -1 when the text is not in the expected form. */
+let at = 0;
+
+const QUOTE = 34;
+const COMMA = 44;
+const OPEN = 91;
+const CLOSE = 93;
+const BACKSLASH = 92;
+
+/** A string without escapes, or null (the JSON literal); `at` then points past it. */
+function optString(t: string): string | null {
+  if (t.charCodeAt(at) === QUOTE) {
+    const end = t.indexOf('"', at + 1);
+    const s = end < 0 ? '' : t.slice(at + 1, end);
+    // An escaped character (a quote among them) needs JSON's decoding.
+    if (end < 0 || s.includes('\\')) at = -1;
+    else at = end + 1;
+    return s;
+  }
+  if (t.startsWith('null', at)) at += 4;
+  else at = -1;
+  return null;
+}
+
+/** A number up to the next comma: one digit (a level) without allocating, else through Number. */
+function number(t: string): number {
+  const c = t.charCodeAt(at);
+  if (c >= 48 && c <= 57 && t.charCodeAt(at + 1) === COMMA) {
+    at += 1;
+    return c - 48;
+  }
+  const end = t.indexOf(',', at);
+  // JSON's number syntax is a subset of Number's, with the same value; anything else is not a number.
+  if (end < 0 || !(c === 45 || (c >= 48 && c <= 57))) {
+    at = -1;
+    return NaN;
+  }
+  const x = Number(t.slice(at, end));
+  at = Number.isNaN(x) ? -1 : end;
+  return x;
+}
+
+/** Steps over a string from its opening quote at `i`; the index past its closing quote, or -1. */
+function skipString(t: string, i: number): number {
+  for (let j = i + 1; ;) {
+    const d = t.charCodeAt(j++);
+    if (d === QUOTE) return j;
+    if (d === BACKSLASH) j++;
+    else if (Number.isNaN(d)) return -1;
+  }
+}
+
+/** Steps over the rest of a tuple of scalars, past its closing bracket (its strings may hold escapes). */
+function skipToClose(t: string): void {
+  let i = at;
+  for (;;) {
+    const c = t.charCodeAt(i);
+    if (c === CLOSE) break;
+    if (c === QUOTE) {
+      i = skipString(t, i);
+      if (i < 0) break;
+    } else if (c === OPEN || c === 123 || Number.isNaN(c)) {
+      i = -1;
+      break;
+    } else i++;
+  }
+  at = i < 0 ? -1 : i + 1;
+}
+
+/** Steps over one scalar cell (a string may hold escapes) and the comma after it. */
+function skipCell(t: string): void {
+  const c = t.charCodeAt(at);
+  // Not a string: null or a number (nothing else is packed there), which holds no comma.
+  const end =
+    c === QUOTE ? skipString(t, at) : c === 110 || c === 45 || (c >= 48 && c <= 57) ? t.indexOf(',', at) : -1;
+  at = end >= 0 && t.charCodeAt(end) === COMMA ? end + 1 : -1;
+}
+
 /** `[[id, level, evidence, …], …]` as packTalent writes it, or null (then JSON.parse). */
 export function scanHeldSkills(t: string): HeldSkill[] | null {
   const out: HeldSkill[] = [];
   if (t === '[]') return out;
-  scan.at = 0;
-  expect(t, OPEN);
+  if (t.charCodeAt(0) !== OPEN) return null;
+  at = 1;
   for (;;) {
-    expect(t, OPEN);
+    if (t.charCodeAt(at) !== OPEN) return null;
+    at++;
     const skillId = optString(t);
-    expect(t, COMMA);
-    if (scan.at < 0 || skillId === null) return null;
+    if (at < 0 || skillId === null || t.charCodeAt(at) !== COMMA) return null;
+    at++;
     const level = number(t);
-    expect(t, COMMA);
-    if (scan.at < 0) return null;
+    if (at < 0 || t.charCodeAt(at) !== COMMA) return null;
+    at++;
     const evidence = optString(t);
-    if (scan.at < 0) return null;
-    skipRest(t);
-    if (scan.at < 0) return null;
+    if (at < 0) return null;
+    skipToClose(t);
+    if (at < 0) return null;
     out.push({ skillId, level, evidence });
-    const c = t.charCodeAt(scan.at++);
-    if (c === CLOSE) return scan.at === t.length ? out : null;
+    const c = t.charCodeAt(at++);
+    if (c === CLOSE) return at === t.length ? out : null;
     if (c !== COMMA) return null;
   }
 }
@@ -106,27 +173,25 @@ export function scanHeldSkills(t: string): HeldSkill[] | null {
 export function scanMissionFacts(t: string): MissionFacts[] | null {
   const out: MissionFacts[] = [];
   if (t === '[]') return out;
-  scan.at = 0;
-  expect(t, OPEN);
+  if (t.charCodeAt(0) !== OPEN) return null;
+  at = 1;
   for (;;) {
-    expect(t, OPEN);
-    for (let k = 0; k < 4 && scan.at >= 0; k++) {
-      skipScalar(t);
-      expect(t, COMMA);
-    }
-    if (scan.at < 0) return null;
+    if (t.charCodeAt(at) !== OPEN) return null;
+    at++;
+    for (let k = 0; k < 4 && at >= 0; k++) skipCell(t);
+    if (at < 0) return null;
     const industry = optString(t) as Industry | null;
-    expect(t, COMMA);
+    if (at < 0 || t.charCodeAt(at++) !== COMMA) return null;
     const businessFunction = optString(t) as BusinessFunction | null;
-    expect(t, COMMA);
+    if (at < 0 || t.charCodeAt(at++) !== COMMA) return null;
     const outcome = optString(t) as Outcome | null;
-    expect(t, COMMA);
-    skipList(t); // the mission's skill ids
-    expect(t, CLOSE);
-    if (scan.at < 0) return null;
+    if (at < 0 || t.charCodeAt(at++) !== COMMA || t.charCodeAt(at++) !== OPEN) return null;
+    // The mission's skills: a list of ids, stepped over.
+    skipToClose(t);
+    if (at < 0 || t.charCodeAt(at++) !== CLOSE) return null;
     out.push({ industry, businessFunction, outcome });
-    const c = t.charCodeAt(scan.at++);
-    if (c === CLOSE) return scan.at === t.length ? out : null;
+    const c = t.charCodeAt(at++);
+    if (c === CLOSE) return at === t.length ? out : null;
     if (c !== COMMA) return null;
   }
 }
