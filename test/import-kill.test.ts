@@ -1,7 +1,9 @@
 /**
- * kill -9 in the middle of a batched import, for real: the CLI runs as a child process, is SIGKILLed after
- * its first checkpoint line, and the database must hold whole batches only; `--resume` then ends with
- * exactly the rows of the file.
+ * kill -9 in the middle of an import, for real: the CLI runs as a child process and is SIGKILLed.
+ * - Batched (`--batch-size`), after its first checkpoint line: the database must hold whole batches only;
+ *   `--resume` then ends with exactly the rows of the file.
+ * - Streamed (the default: one pass in one transaction, the file read in a worker thread), once it has
+ *   started writing: the database must hold nothing of the file; running it again ends with exactly its rows.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -114,5 +116,55 @@ describe('kill -9 during an import', () => {
     const check = new SQLite(db, { readonly: true });
     expect((check.prepare('select count(*) as n from import_checkpoint').get() as { n: number }).n).toBe(0);
     check.close();
+  }, 120_000);
+  it('a streamed import killed while writing leaves nothing; run again, it ends with exactly the source rows', async () => {
+    // Three copies under other keys: ≈ 30 MB, read in the worker thread and written for a few seconds.
+    const copies = [0, 1, 2].flatMap((k) =>
+      talents.map((t) => ({
+        ...t,
+        id: `${t.id}-${k}`,
+        email: t.email && `${k}.${t.email}`,
+        externalId: null,
+      })),
+    );
+    const big = join(dir, 'streamed.jsonl');
+    writeFileSync(big, copies.map((t) => JSON.stringify(t)).join('\n') + '\n');
+    const sdb = join(dir, 'streamed.db');
+    const args = ['--db', sdb, 'import', 'talents', big];
+    const { child, done } = cli(args);
+    let killed = false;
+    child.stderr?.on('data', (c: Buffer) => {
+      // The first progress line comes once 4 MiB are read: rows are being written, nothing is committed.
+      if (!killed && c.toString().includes('write')) {
+        killed = true;
+        child.kill('SIGKILL');
+      }
+    });
+    const first = await done;
+    expect(killed, first.stderr).toBe(true);
+    expect(first.code).toBeNull();
+
+    const sqlite = new SQLite(sdb, { readonly: true });
+    expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect((sqlite.prepare('select count(*) as n from talent').get() as { n: number }).n).toBe(0);
+    expect((sqlite.prepare('select count(*) as n from import_checkpoint').get() as { n: number }).n).toBe(0);
+    sqlite.close();
+
+    const again = await inProcess([...args, '--json', '--no-progress']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      records: copies.length,
+      inserted: copies.length,
+      rejected: 0,
+    });
+    const out = join(dir, 'streamed-out.jsonl');
+    expect(
+      (await inProcess(['--db', sdb, 'export', 'talents', '--format', 'jsonl', '--out', out])).code,
+    ).toBe(0);
+    const rows = readFileSync(out, 'utf8').trim().split('\n');
+    expect(rows).toHaveLength(copies.length);
+    const ids = new Set(copies.map((t) => t.id));
+    for (const line of rows) expect(ids.delete((JSON.parse(line) as Talent).id)).toBe(true);
+    expect(ids.size).toBe(0);
   }, 120_000);
 });

@@ -27,6 +27,8 @@ export interface ImportSource {
    * on a large file saves a page fault every 4 KiB read.
    */
   openReusing?(): AsyncIterable<Buffer>;
+  /** The file's path, for a source read from a file (a worker thread may open it itself). */
+  path?: string;
   /** Size and modification time: a file that changes between two passes is refused. */
   identity?(): string;
 }
@@ -43,6 +45,7 @@ export function fileSource(path: string): ImportSource {
   }
   return {
     name: basename(path),
+    path,
     size,
     open: () => createReadStream(path, { highWaterMark: 1 << 20 }),
     openReusing: async function* () {

@@ -1,19 +1,22 @@
 /**
  * Imports of talents and projects from JSON Lines (the native format), CSV and JSON Resume.
  *
- * Two passes. The first reads and validates every record (and hashes the bytes) without writing: a file
- * with rejected records is not imported unless `skipInvalid`, so a bad line at the end never leaves the
- * start half-imported. The valid records are kept for the second pass — in memory for a small source
- * (KEEP_BYTES), else in a spool file (import-spool.ts), talents in their packed stored form — so the file is
- * read once: the second pass neither parses nor validates again, and writes exactly what the first one
- * validated and hashed. The second pass writes:
- * - a file of at most `batchSize` records in one transaction;
- * - a larger file in batches of `batchSize`, each batch in one transaction together with a checkpoint row
- *   (file hash, last committed line, counts). An interrupted import leaves whole batches only, and
- *   `resume` goes on after the last committed line; the checkpoint is removed in the last batch's
- *   transaction.
- * Records are recognised by external id, then e-mail (talents), then id; a record whose content equals the
- * stored one is "unchanged" and not written, so importing the same file again changes nothing.
+ * Every record is read, validated (a file with rejected records is not imported unless `skipInvalid`) and
+ * recognised by external id, then e-mail (talents), then id; a record whose content equals the stored one
+ * is "unchanged" and not written, so importing the same file again changes nothing. Two ways to write:
+ *
+ * - **Streamed** (the default): one pass, one transaction. Records are matched and written as they are read
+ *   (SUB_BATCH at a time) in a transaction that commits once the whole file is read without a reject: a bad
+ *   line at the end rolls the whole file back, an interrupted import leaves nothing and is run again. A
+ *   large JSON Lines file of talents is read in a worker thread (import-line-worker.ts) while this thread
+ *   writes: on two cores the reading and the writing overlap. docs/decisions/0007-streamed-imports.md.
+ * - **Batched** (`batchSize`, `resume`, `restart`): two passes. The first reads and validates every record
+ *   (and hashes the bytes) without writing, keeping the valid ones (in memory for a small source, else in a
+ *   spool file, import-spool.ts, talents in their packed stored form). The second writes them in batches
+ *   of `batchSize`, each in one transaction together with a checkpoint row (file hash, last committed line,
+ *   counts): an interrupted import leaves whole batches only, and `resume` goes on after the last
+ *   committed line; the checkpoint is removed in the last batch's transaction. For files too large to
+ *   redo, or when other writers must not wait for a whole file.
  */
 import { createHash } from 'node:crypto';
 import { packTalentLine, type PackedLine } from '../contract/talent-line.js';
@@ -55,6 +58,7 @@ import {
   type ValidProject,
   type ValidTalent,
 } from './import-records.js';
+import { LineWorker } from './import-line-worker.js';
 import { Spool } from './import-spool.js';
 import { DEFAULT_ORG, type ImportCheckpoint, type KeyRow, type Store } from './ports.js';
 import type { LoadedTaxonomy, TaxonomyService } from './taxonomy.service.js';
@@ -71,7 +75,7 @@ export const IMPORT_LIMITS = {
   maxRows: 10_000_000,
   /** Longest line (JSONL) or record (CSV). */
   maxLineBytes: 1024 ** 2,
-  /** Records per transaction in a batched import; a file with no more is imported in one. */
+  /** Records per transaction in a batched import (`resume`/`restart` without a `batchSize`). */
   batchSize: 5_000,
   /** Rejects and warnings kept in the summary (all are counted). */
   maxReported: 1_000,
@@ -101,6 +105,11 @@ export interface ImportOptions {
   /** employee or freelance, for records that do not say (JSON Resume, CSV without a source column). */
   source?: 'employee' | 'freelance';
   onProgress?: (p: ImportProgress) => void;
+  /**
+   * Read a JSON Lines file of talents in a worker thread (import-line-worker.ts). Default: for files of
+   * WORKER_MIN_BYTES or more.
+   */
+  readerWorker?: boolean;
   /** Called after each committed batch of a batched import. */
   onCheckpoint?: (c: { line: number; records: number }) => void;
   /**
@@ -140,6 +149,12 @@ interface Counts {
   unchanged: number;
   rejected: number;
 }
+
+/**
+ * JSON Lines files of talents from this size are read in a worker thread: starting one costs tens of
+ * milliseconds compiled (about a second under tsx), what ≈ 2,000 profiles take to read.
+ */
+const WORKER_MIN_BYTES = 8 * 1024 ** 2;
 
 /** Sources up to this size keep their valid records in memory between the passes; larger ones spool them. */
 const KEEP_BYTES = 4 * 1024 ** 2;
@@ -293,7 +308,6 @@ export class ImportService {
 
   async import(source: ImportSource, options: ImportOptions): Promise<ImportSummary> {
     const orgId = options.orgId ?? DEFAULT_ORG;
-    const batchSize = Math.max(1, options.batchSize ?? IMPORT_LIMITS.batchSize);
     const maxRows = options.maxRows ?? IMPORT_LIMITS.maxRows;
     const maxBytes = options.maxBytes ?? IMPORT_LIMITS.maxBytes;
     if (source.size !== null && source.size > maxBytes)
@@ -324,13 +338,24 @@ export class ImportService {
       if (list.length < IMPORT_LIMITS.maxReported)
         list.push({ file: source.name, line, field: i.field, message: i.message });
     };
+    // Batches with checkpoints (two passes) when asked for, or to go on with / drop an interrupted one.
+    const batched = options.batchSize !== undefined || options.resume === true || options.restart === true;
+    const streamedWrite = !batched && !summary.dryRun;
+    // A large file of talents in JSON Lines is read in a worker thread, beside the writes (import-line-worker.ts).
+    const inWorker =
+      options.format === 'jsonl' &&
+      options.kind === 'talents' &&
+      source.path !== undefined &&
+      (options.readerWorker ?? (source.size ?? 0) >= WORKER_MIN_BYTES);
 
-    // ---- pass 1: read, validate, hash; keep the records (in memory up to one batch, else spooled).
+    // ---- reading: read, validate, hash; each valid record goes to `onValid`, each reject to `onReject`.
     const identity = source.identity?.();
     const hash = createHash('sha256');
     let bytes = 0;
     const total = source.size ?? 0;
     const progress = options.onProgress;
+    // A streamed import writes as it reads: its one phase is the write, in bytes of the file.
+    const readPhase: ImportProgress['phase'] = streamedWrite ? 'write' : 'validate';
     let lastProgress = 0;
     const tapped = (async function* () {
       // JSON Lines is read into one reused buffer (readLines copies what it keeps); CSV and JSON Resume
@@ -347,86 +372,56 @@ export class ImportService {
         hash.update(chunk);
         if (progress && bytes - lastProgress >= 1 << 22) {
           lastProgress = bytes;
-          progress({ phase: 'validate', done: bytes, total: Math.max(total, bytes), unit: 'bytes' });
+          progress({ phase: readPhase, done: bytes, total: Math.max(total, bytes), unit: 'bytes' });
         }
         yield chunk;
       }
     })();
     const keys = new KeySet();
     /**
-     * Every skill the kept talents hold: the second pass writes rows as packed by this one and has their
-     * skills checked against the taxonomy per transaction (a few hundred ids, not 20 a talent).
+     * Every skill the kept talents hold: rows are written as packed here, and have their skills checked
+     * against the taxonomy per transaction from this set (a few hundred ids, not 20 a talent).
      */
     const skills = new Set<string>();
-    // A source that may be large is spooled from its first record: keeping thousands of records in
-    // memory first would teach V8 that what this pass allocates survives (allocation-site pretenuring), and
-    // every record after them would then be allocated straight into the old generation (measured: a third
-    // more CPU for the whole import, most of it in garbage collection).
-    const large = source.size === null || source.size > (options.keepBytes ?? KEEP_BYTES);
-    let kept: Valid[] | null = large ? null : [];
-    let spool: Spool | null = null;
-    const spooledLines = new LineList();
-    try {
-      if (large) spool = await Spool.create();
-      let valid = 0;
-      /** Counts a record read (non-blank line); past the limit the import stops. */
-      const counted = () => {
-        summary.records++;
-        if (summary.records > maxRows)
-          throw new DomainError(
-            'too_large',
-            `${source.name}: more than ${maxRows} records; the limit is ${maxRows}`,
-            source.name,
-          );
-      };
-      const reject = async (line: number, issues: readonly FieldIssue[]) => {
-        summary.rejected++;
-        for (const i of issues.slice(0, 3)) report(summary.rejects, line, i);
-        if (!options.skipInvalid && (kept || spool)) {
-          // This file will not be written: stop keeping its records, go on reporting.
-          kept = null;
-          await spool?.close();
-          spool = null;
-        }
-      };
-      /** Whether a valid record is to be kept (not once a reject has doomed the file). */
-      const keeping = () => {
-        valid++;
-        return summary.rejected === 0 || options.skipInvalid === true;
-      };
-      /** Keeps a valid record for the second pass (in memory, or spooled). */
-      const keep = async (item: Valid) => {
-        if (kept) {
-          kept.push(item);
-          if (kept.length > batchSize) {
-            spool = await Spool.create();
-            for (const k of kept) {
-              await spool.append(toFields(k));
-              spooledLines.push(k.line);
-            }
-            kept = null;
-          }
-        } else if (spool) {
-          await spool.append(toFields(item));
-          spooledLines.push(item.line);
-        }
-      };
-      for await (const group of this.records(source, tapped, options, loaded)) {
+    let valid = 0;
+    /** Counts a record read (non-blank line); past the limit the import stops. */
+    const counted = () => {
+      summary.records++;
+      if (summary.records > maxRows)
+        throw new DomainError(
+          'too_large',
+          `${source.name}: more than ${maxRows} records; the limit is ${maxRows}`,
+          source.name,
+        );
+    };
+    /** Whether a valid record is to be kept (not once a reject has doomed the file). */
+    const keeping = () => {
+      valid++;
+      return summary.rejected === 0 || options.skipInvalid === true;
+    };
+    /** The records of `groups`, checked: each valid one to `onValid`, each invalid one to `reject`. */
+    const readGroups = async (
+      groups: AsyncIterable<RawRecord<PackedLine>[]>,
+      onValid: (item: Valid) => Promise<void>,
+      reject: (line: number, issues: readonly FieldIssue[]) => Promise<void>,
+    ) => {
+      for await (const group of groups) {
         for (const raw of group) {
           const line = raw.line;
           counted();
           if (raw.prepared) {
             // Checked and packed by the reader: only the keys are left to check against earlier lines.
             const { id, packed, skillIds } = raw.prepared;
+            // Before the key check: the worker reader sends each skill once, with whichever record first
+            // held it. The taxonomy's own string: an id cut from the line may keep the whole line alive.
+            for (const s of skillIds) if (!skills.has(s)) skills.add(tax.byId.get(s)?.id ?? s);
             const dup = this.duplicateKeys(keys, packed.externalId, packed.email, id ?? null, line, rename);
             if (dup) {
               await reject(line, [dup]);
               continue;
             }
             if (!keeping()) continue;
-            // The taxonomy's own string: an id cut from the line may keep the whole line alive.
-            for (const s of skillIds) if (!skills.has(s)) skills.add(tax.byId.get(s)?.id ?? s);
-            await keep({ line, given: id !== undefined, id: id ?? '', packed });
+            await onValid({ line, given: id !== undefined, id: id ?? '', packed });
             continue;
           }
           const decoded = raw.decoded;
@@ -451,19 +446,99 @@ export class ImportService {
           }
           if (!keeping()) continue;
           if ('skills' in v.record) for (const s of v.record.skills) skills.add(s.skillId);
-          await keep(toValid(line, v.given, v.record));
+          await onValid(toValid(line, v.given, v.record));
         }
       }
+    };
+    const read = async (
+      onValid: (item: Valid) => Promise<void>,
+      onReject: () => Promise<void>,
+    ): Promise<void> => {
+      const reject = async (line: number, issues: readonly FieldIssue[]) => {
+        summary.rejected++;
+        for (const i of issues.slice(0, 3)) report(summary.rejects, line, i);
+        await onReject();
+      };
+      const worker = inWorker
+        ? new LineWorker(
+            {
+              path: source.path as string,
+              name: source.name,
+              maxLineBytes: IMPORT_LIMITS.maxLineBytes,
+              maxBytes,
+              skills: [...tax.byId.keys()],
+            },
+            (done) => {
+              lastProgress = done;
+              progress?.({ phase: readPhase, done, total: Math.max(total, done), unit: 'bytes' });
+            },
+          )
+        : null;
+      try {
+        await readGroups(
+          worker ? worker.groups() : this.records(source, tapped, options, loaded),
+          onValid,
+          reject,
+        );
+        if (worker) ({ bytes, hash: summary.fileHash } = worker.result);
+        else summary.fileHash = hash.digest('hex');
+      } finally {
+        worker?.close();
+      }
       // Small files show no progress at all; a large one ends its bar at 100 %.
-      if (lastProgress > 0) progress?.({ phase: 'validate', done: bytes, total: bytes, unit: 'bytes' });
-      summary.fileHash = hash.digest('hex');
-      if (summary.rejected > 0 && !options.skipInvalid) return summary;
+      if (lastProgress > 0) progress?.({ phase: readPhase, done: bytes, total: bytes, unit: 'bytes' });
+    };
+    const unchangedFile = () => {
       if (identity !== undefined && source.identity?.() !== identity)
         throw new DomainError(
           'conflict',
           `${source.name}: the file changed while it was being imported`,
           source.name,
         );
+    };
+
+    if (!batched) return this.streamed(source, options, orgId, summary, read, unchangedFile, skills);
+
+    // ---- batched, pass 1: keep the valid records (in memory up to one batch, else spooled).
+    const batchSize = Math.max(1, options.batchSize ?? IMPORT_LIMITS.batchSize);
+    // A source that may be large is spooled from its first record: keeping thousands of records in
+    // memory first would teach V8 that what this pass allocates survives (allocation-site pretenuring), and
+    // every record after them would then be allocated straight into the old generation (measured: a third
+    // more CPU for the whole import, most of it in garbage collection).
+    const large = source.size === null || source.size > (options.keepBytes ?? KEEP_BYTES);
+    let kept: Valid[] | null = large ? null : [];
+    let spool: Spool | null = null;
+    const spooledLines = new LineList();
+    try {
+      if (large) spool = await Spool.create();
+      await read(
+        async (item) => {
+          if (kept) {
+            kept.push(item);
+            if (kept.length > batchSize) {
+              spool = await Spool.create();
+              for (const k of kept) {
+                await spool.append(toFields(k));
+                spooledLines.push(k.line);
+              }
+              kept = null;
+            }
+          } else if (spool) {
+            await spool.append(toFields(item));
+            spooledLines.push(item.line);
+          }
+        },
+        async () => {
+          if (!options.skipInvalid && (kept || spool)) {
+            // This file will not be written: stop keeping its records, go on reporting.
+            kept = null;
+            await spool?.close();
+            spool = null;
+          }
+        },
+      );
+      if (summary.rejected > 0 && !options.skipInvalid) return summary;
+      unchangedFile();
       return await this.write(
         source,
         options,
@@ -480,6 +555,106 @@ export class ImportService {
     } finally {
       await spool?.close();
     }
+  }
+
+  /**
+   * One pass, one transaction: each valid record is matched and written as it is read, SUB_BATCH at a time,
+   * inside a transaction that commits only once the whole file has been read without a reject (or with
+   * `skipInvalid`): all or nothing, and nothing is read twice or kept between passes. An interrupted import
+   * leaves nothing behind and is simply run again. A dry run matches the same way and writes nothing.
+   */
+  private async streamed(
+    source: ImportSource,
+    options: ImportOptions,
+    orgId: string,
+    summary: ImportSummary,
+    read: (onValid: (item: Valid) => Promise<void>, onReject: () => Promise<void>) => Promise<void>,
+    unchangedFile: () => void,
+    skills: Set<string>,
+  ): Promise<ImportSummary> {
+    const counts: Counts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+    const at = this.clock.now();
+    // Stored ids designated by a record of the file (a hash set: a million ids would be ≈ 100 MB as strings).
+    const taken = new KeySet();
+    const doomed = () => (summary.rejected > 0 || counts.rejected > 0) && options.skipInvalid !== true;
+    const run = async (store: Store, write: boolean) => {
+      let group: Valid[] = [];
+      const flush = async () => {
+        const g = group;
+        group = [];
+        for (const r of await this.processBatch(
+          store,
+          orgId,
+          g,
+          counts,
+          at,
+          write,
+          options.format,
+          taken,
+          skills,
+        ))
+          if (summary.rejects.length < IMPORT_LIMITS.maxReported)
+            summary.rejects.push({
+              file: source.name,
+              line: r.line,
+              field: r.issue.field,
+              message: r.issue.message,
+            });
+      };
+      await read(
+        async (item) => {
+          if (doomed()) return;
+          group.push(item);
+          if (group.length >= SUB_BATCH) await flush();
+        },
+        async () => {
+          if (doomed()) group = [];
+        },
+      );
+      if (!doomed() && group.length > 0) await flush();
+    };
+    const finish = (imported: boolean) => {
+      summary.rejected += counts.rejected;
+      if (doomed() && !summary.dryRun) return summary;
+      summary.inserted = counts.inserted;
+      summary.updated = counts.updated;
+      summary.unchanged = counts.unchanged;
+      summary.imported = imported;
+      return summary;
+    };
+    if (summary.dryRun) {
+      await run(this.store, false);
+      return finish(false);
+    }
+    const rolledBack = new Error('rolled back: the file has rejected records');
+    try {
+      await this.store.transaction(async (tx) => {
+        await run(tx, true);
+        if (doomed()) throw rolledBack;
+        unchangedFile();
+        // This file is in whole now: an interrupted batched import of it has nothing left to resume.
+        await tx.imports.deleteCheckpoint(orgId, options.kind, summary.fileHash);
+        await this.audit.record(tx, {
+          orgId,
+          actor: options.actor ?? 'cli',
+          action: `${options.kind}.import`,
+          entityType: 'import',
+          entityId: summary.fileHash,
+          detail: {
+            file: source.name,
+            fileHash: summary.fileHash,
+            format: options.format,
+            ...counts,
+            records: summary.records,
+            rejected: summary.rejected + counts.rejected,
+          },
+        });
+      });
+    } catch (e) {
+      if (e !== rolledBack) throw e;
+      return finish(false);
+    }
+    return finish(true);
   }
 
   /** Pass 2: classify (dry run) or write the valid records of pass 1. */
@@ -532,7 +707,7 @@ export class ImportService {
      * spool dies young instead of being held for the whole batch) but matched as one batch (`taken`).
      */
     const runBatch = async (store: Store, records: Feed, size: number, write: boolean) => {
-      const taken = new Map<string, number>();
+      const taken = new KeySet();
       let lastLine = 0;
       for (let left = size; left > 0;) {
         const group = await records.take(Math.min(SUB_BATCH, left));
@@ -694,8 +869,8 @@ export class ImportService {
     at: string,
     write: boolean,
     format: ImportFormat,
-    /** Stored ids already designated by a record of this batch, and by which line. */
-    taken: Map<string, number>,
+    /** Stored ids already designated by a record of this batch (or file), and by which line. */
+    taken: KeySet,
     /** Every skill the import's talents hold (see import()); CSV merges add those they keep. */
     skills: Set<string>,
   ): Promise<{ line: number; issue: FieldIssue }[]> {
@@ -743,8 +918,8 @@ export class ImportService {
               orgId,
               k.externalId !== null ? `x:${k.externalId}` : `e:${k.email}`,
             ));
-      const first = taken.get(id);
-      if (first !== undefined) {
+      const first = taken.add(id, v.line);
+      if (first !== 0) {
         counts.rejected++;
         rejects.push({
           line: v.line,
@@ -752,7 +927,6 @@ export class ImportService {
         });
         continue;
       }
-      taken.set(id, v.line);
       targets.push({ v, id, existing: matched !== undefined });
     }
     const existingIds = targets.filter((t) => t.existing).map((t) => t.id);

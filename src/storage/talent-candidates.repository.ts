@@ -420,7 +420,7 @@ export interface ReaderData {
   orgId: string;
   batchSize: number;
   inFlight: number;
-  /** Under tsx (TypeScript sources): the worker module, loaded by candidate-reader.boot.mjs. */
+  /** Under tsx (TypeScript sources): the worker module, loaded by src/tsx-worker.boot.mjs. */
   module?: string;
 }
 
@@ -452,7 +452,7 @@ export class WorkerReader {
       });
     else {
       data.module = new URL('./candidate-reader.worker.ts', import.meta.url).href;
-      this.worker = new Worker(new URL('./candidate-reader.boot.mjs', import.meta.url), { workerData: data });
+      this.worker = new Worker(new URL('../tsx-worker.boot.mjs', import.meta.url), { workerData: data });
     }
     this.worker.on('message', (m: ReaderMessage) => {
       this.started = true;

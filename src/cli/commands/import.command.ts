@@ -79,7 +79,7 @@ function fileCommand(program: Command, parent: Command, io: CliIo, kind: ImportK
     .option('--restart', 'forget an interrupted import of this file and start again')
     .option(
       '--batch-size <n>',
-      `records per transaction; a file with no more is one transaction (default ${IMPORT_LIMITS.batchSize})`,
+      'write in batches of n records, each committed with a checkpoint (resumable with --resume); default: the whole file in one transaction',
       intIn(1, 1_000_000),
     )
     .option(
