@@ -1,17 +1,18 @@
 /**
- * Reading a large JSON Lines file of talents in a worker thread, beside the thread that writes them.
+ * Reading a large JSON Lines file of talents in worker threads, beside the thread that writes them.
  *
- * The first half of an import's CPU is reading: hashing the bytes, decoding each line and checking and
- * packing it (talent-line.ts); the other half is matching and writing the rows. On two cores the halves
- * overlap: the worker (import-line.worker.ts) reads the file itself and runs the very reader the import
- * runs in one thread (`jsonlRecords` with `packTalentLine`), and sends its records in order, in groups:
- * a packed record as its fields in one string (FIELD_SEP between fields), a record the fast path left
- * alone as the reader decoded it (the full path words its errors here, as in one thread). Each group the
- * consumer takes sends back a credit; the worker stops when `inFlight` groups are out, so it never runs
- * more than a few groups ahead (memory stays bounded whatever the file).
+ * The larger part of an import's CPU is reading: hashing the bytes, decoding each line and checking and
+ * packing it (talent-line.ts); the rest is matching and writing the rows, which one thread must do (one
+ * writer). So the readers are workers (import-line.worker.ts), each running the very reader an in-thread
+ * import runs (`jsonlRecords` with `packTalentLine`) on its share of the file: the file is cut into blocks
+ * (BLOCK_BYTES), dealt round-robin, and the consumer takes them back in order, block after block, numbering
+ * lines from the counts of the blocks before. A packed record travels as its fields in one string
+ * (FIELD_SEP between fields); a record the fast path left alone, as the reader decoded it (the full path
+ * words its errors here, as in one thread). Each group taken sends its reader a credit; a reader stops when
+ * IN_FLIGHT groups are out, so none runs more than a few blocks ahead (memory stays bounded).
  *
- * The worker also hashes the bytes (the file hash keys checkpoints and the audit) and enforces the byte
- * limit; the consumer counts records, checks keys and writes, exactly as with the in-thread reader.
+ * Reader 0 also hashes the whole file in order (the file hash keys checkpoints and the audit) and enforces
+ * the byte limit; the consumer counts records, checks keys and writes, exactly as with the in-thread reader.
  */
 import { Worker } from 'node:worker_threads';
 import type { PackedLine } from '../contract/talent-line.js';
@@ -20,8 +21,15 @@ import type { PackedTalent } from '../core/import/packed-talent.js';
 import type { Decoded } from '../core/import/types.js';
 import type { RawRecord } from './import-readers.js';
 
-/** Groups the worker may have sent and the consumer not yet taken. */
+/** Groups a reader may have sent and the consumer not yet taken. */
 const IN_FLIGHT = 4;
+/**
+ * Bytes a block: ≈ 270 profiles, a group or two. Small enough that a reader's window of IN_FLIGHT groups
+ * spans blocks of its own ahead of the one the consumer is taking, so the readers work at once.
+ */
+export const BLOCK_BYTES = 1 << 20;
+/** Progress is told every this many bytes. */
+const PROGRESS_BYTES = 1 << 22;
 
 /** Between the fields of a packed record. The fast path admits no control character in any token. */
 export const FIELD_SEP = '\u0000';
@@ -31,6 +39,12 @@ export const NULL_FIELD = '\u0001';
 /** What the worker is started with. */
 export interface LineWorkerData {
   path: string;
+  /** The file's size when the import started: the blocks are cut from it. */
+  size: number;
+  /** This reader's number, and how many there are: reader i takes blocks i, i + readers, … */
+  index: number;
+  readers: number;
+  blockBytes: number;
   name: string;
   maxLineBytes: number;
   maxBytes: number;
@@ -54,9 +68,19 @@ export interface EncodedGroup {
 
 export type LineWorkerMessage =
   | { group: EncodedGroup }
-  | { progress: number }
-  | { end: { hash: string; bytes: number } }
-  | { error: { code: DomainErrorCode | null; message: string; field?: string } };
+  /** The end of a block, with the number of lines it holds (blank ones included). */
+  | { blockEnd: { block: number; lines: number } }
+  /** The reader has no block left; reader 0 gives the file's hash and size. */
+  | { end: { hash: string; bytes: number } | null }
+  | {
+      error: {
+        code: DomainErrorCode | null;
+        message: string;
+        field?: string;
+        /** An error about a line: its number as the block's reader counted it, to be made the file's. */
+        at?: { block: number; line: number; shift: number };
+      };
+    };
 
 /** The fields of a packed record, in their order in EncodedGroup.packed. */
 const FIELDS = [
@@ -94,14 +118,14 @@ export function encodePacked(p: PackedLine, out: string[]): void {
 
 const text = (s: string): string | null => (s === NULL_FIELD ? null : s);
 
-/** A group's records, as the in-thread reader would have given them. */
-export function decodeGroup(group: EncodedGroup): RawRecord<PackedLine>[] {
+/** A group's records, as the in-thread reader would have given them (`before`: lines of earlier blocks). */
+export function decodeGroup(group: EncodedGroup, before = 0): RawRecord<PackedLine>[] {
   const parts = group.packed === '' ? [] : group.packed.split(FIELD_SEP);
   const out: RawRecord<PackedLine>[] = [];
   let at = 0;
   let newSkills: string[] = group.newSkills;
   for (let i = 0; i < group.lines.length; i++) {
-    const line = group.lines[i] as number;
+    const line = before + (group.lines[i] as number);
     const decoded = group.decoded[i];
     if (decoded) {
       out.push({ line, decoded });
@@ -144,30 +168,24 @@ export function decodeGroup(group: EncodedGroup): RawRecord<PackedLine>[] {
 
 const NO_SKILLS: string[] = [];
 
-/** The consumer's side: groups in order, the file's hash and size at the end. */
-export class LineWorker {
+/** One reader worker: its messages in order, and credits back. */
+class Reader {
   private readonly worker: Worker;
   private readonly queue: LineWorkerMessage[] = [];
   private failure: Error | null = null;
   private wake: (() => void) | null = null;
-  private ended: { hash: string; bytes: number } | null = null;
 
-  constructor(
-    data: Omit<LineWorkerData, 'inFlight' | 'module'>,
-    private readonly onProgress: (bytes: number) => void,
-  ) {
-    const full: LineWorkerData = { ...data, inFlight: IN_FLIGHT };
+  constructor(data: LineWorkerData) {
     // Compiled (dist/), the worker is the .js beside this module; from the TypeScript sources a tiny .mjs
     // registers tsx first (worker threads do not inherit the parent's loader).
     if (import.meta.url.endsWith('.js'))
-      this.worker = new Worker(new URL('./import-line.worker.js', import.meta.url), { workerData: full });
+      this.worker = new Worker(new URL('./import-line.worker.js', import.meta.url), { workerData: data });
     else {
-      full.module = new URL('./import-line.worker.ts', import.meta.url).href;
-      this.worker = new Worker(new URL('../tsx-worker.boot.mjs', import.meta.url), { workerData: full });
+      data.module = new URL('./import-line.worker.ts', import.meta.url).href;
+      this.worker = new Worker(new URL('../tsx-worker.boot.mjs', import.meta.url), { workerData: data });
     }
     this.worker.on('message', (m: LineWorkerMessage) => {
-      if ('progress' in m) this.onProgress(m.progress);
-      else this.queue.push(m);
+      this.queue.push(m);
       this.wake?.();
     });
     this.worker.on('error', (e: Error) => {
@@ -175,44 +193,100 @@ export class LineWorker {
       this.wake?.();
     });
     this.worker.on('exit', (code) => {
-      this.failure ??= new Error(
-        `the import reader worker stopped (exit code ${code}) before the file's end`,
-      );
+      this.failure ??= new Error(`an import reader worker stopped (exit code ${code}) before the file's end`);
       this.wake?.();
     });
   }
 
-  /** The file's records, in groups, in order. */
-  async *groups(): AsyncGenerator<RawRecord<PackedLine>[]> {
-    for (;;) {
-      while (this.queue.length === 0) {
-        if (this.failure) throw this.failure;
-        await new Promise<void>((resolve) => (this.wake = resolve));
-        this.wake = null;
-      }
-      const m = this.queue.shift() as LineWorkerMessage;
-      if ('end' in m) {
-        this.ended = m.end;
-        return;
-      }
-      if ('error' in m) {
-        const e = m.error;
-        throw e.code ? new DomainError(e.code, e.message, e.field) : new Error(e.message);
-      }
-      if ('group' in m) {
-        this.worker.postMessage(1);
-        yield decodeGroup(m.group);
-      }
+  async next(): Promise<LineWorkerMessage> {
+    while (this.queue.length === 0) {
+      if (this.failure) throw this.failure;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.wake = null;
     }
+    return this.queue.shift() as LineWorkerMessage;
   }
 
-  /** The sha256 (hex) and size of the file, once `groups` has ended. */
-  get result(): { hash: string; bytes: number } {
-    if (!this.ended) throw new Error('the import reader worker has not finished');
-    return this.ended;
+  credit(): void {
+    this.worker.postMessage(1);
   }
 
   close(): void {
     void this.worker.terminate();
+  }
+}
+
+/** The consumer's side: the file's records in order, its hash and size at the end. */
+export class LineReaders {
+  private readonly readers: Reader[] = [];
+  private ended: { hash: string; bytes: number } | null = null;
+
+  constructor(
+    private readonly data: Pick<
+      LineWorkerData,
+      'path' | 'name' | 'size' | 'maxLineBytes' | 'maxBytes' | 'skills'
+    > & {
+      readers: number;
+      blockBytes?: number;
+    },
+    private readonly onProgress: (bytes: number) => void,
+  ) {
+    const blockBytes = data.blockBytes ?? BLOCK_BYTES;
+    for (let index = 0; index < data.readers; index++)
+      this.readers.push(new Reader({ ...data, blockBytes, index, inFlight: IN_FLIGHT }));
+  }
+
+  /** The file's records, in groups, in order. */
+  async *groups(): AsyncGenerator<RawRecord<PackedLine>[]> {
+    const blockBytes = this.data.blockBytes ?? BLOCK_BYTES;
+    let before = 0;
+    let told = 0;
+    blocks: for (let b = 0; ; b++) {
+      const reader = this.readers[b % this.readers.length] as Reader;
+      for (;;) {
+        const m = await reader.next();
+        if ('group' in m) {
+          reader.credit();
+          yield decodeGroup(m.group, before);
+        } else if ('blockEnd' in m) {
+          before += m.blockEnd.lines;
+          const done = Math.min(this.data.size, (b + 1) * blockBytes);
+          if (done - told >= PROGRESS_BYTES) this.onProgress((told = done));
+          break;
+        } else if ('end' in m) {
+          if (m.end) this.ended = m.end;
+          break blocks;
+        } else throw this.failure(m.error, before);
+      }
+    }
+    // Reader 0 ends last: it hashes the file to its end after its last block.
+    while (!this.ended) {
+      const m = await (this.readers[0] as Reader).next();
+      if ('end' in m) this.ended = m.end;
+      else if ('error' in m) throw this.failure(m.error, before);
+    }
+  }
+
+  /** A reader's error as the in-thread reader would have thrown it (its line the file's). */
+  private failure(e: Extract<LineWorkerMessage, { error: unknown }>['error'], before: number): Error {
+    if (!e.code) return new Error(e.message);
+    if (!e.at) return new DomainError(e.code, e.message, e.field);
+    const name = this.data.name;
+    const line = before + e.at.line - e.at.shift;
+    return new DomainError(
+      e.code,
+      e.message.replace(`${name}:${e.at.line}:`, `${name}:${line}:`),
+      `${name}:${line}`,
+    );
+  }
+
+  /** The sha256 (hex) and size of the file, once `groups` has ended. */
+  get result(): { hash: string; bytes: number } {
+    if (!this.ended) throw new Error('the import reader workers have not finished');
+    return this.ended;
+  }
+
+  close(): void {
+    for (const r of this.readers) r.close();
   }
 }

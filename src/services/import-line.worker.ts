@@ -1,14 +1,19 @@
 /**
- * The import's talent line reader, run in a worker thread (see import-line-worker.ts): reads the file,
- * hashes it, checks and packs each line with the same reader and fast path as the in-thread import, and
- * sends the records in groups, at most `inFlight` groups ahead of the consumer.
+ * One of the import's talent line readers, run in a worker thread (see import-line-worker.ts). The file is
+ * cut into blocks of `blockBytes`; reader `index` of `readers` takes blocks index, index + readers, … . A
+ * block holds the lines that start in it: it begins after the first newline at or after its first byte
+ * minus one, and ends with the newline of the last line starting in it. Each block's lines go through the
+ * same reader and fast path as an in-thread import (`jsonlRecords`, `packTalentLine`), numbered from 1
+ * within the block; the consumer adds the lines of the blocks before. Reader 0 also hashes the whole file,
+ * in order, as it goes. At most `inFlight` groups are out at a time.
  */
 import { createHash } from 'node:crypto';
+import { open, type FileHandle } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { packTalentLine, type PackedLine } from '../contract/talent-line.js';
 import { DomainError } from '../core/errors.js';
 import type { Decoded } from '../core/import/types.js';
-import { fileSource, jsonlRecords } from './import-readers.js';
+import { jsonlRecords } from './import-readers.js';
 import {
   encodePacked,
   FIELD_SEP,
@@ -21,10 +26,9 @@ const port = parentPort;
 if (!port) throw new Error('import-line.worker.ts runs as a worker thread only');
 const data = workerData as LineWorkerData;
 
-/** Records a message holds: the reader's groups (64 lines) joined, fewer messages for the same work. */
+/** Records a message holds at most: fewer messages for the same work. */
 const RECORDS_PER_MESSAGE = 256;
-/** Progress is told every this many bytes read. */
-const PROGRESS_BYTES = 1 << 22;
+const NEWLINE = 0x0a;
 
 let credits = data.inFlight;
 let wake: (() => void) | null = null;
@@ -35,81 +39,173 @@ port.on('message', () => {
 
 const post = (m: LineWorkerMessage) => port.postMessage(m);
 
-const hash = createHash('sha256');
-let bytes = 0;
-
-async function* tapped(): AsyncGenerator<Buffer> {
-  const source = fileSource(data.path);
-  let told = 0;
-  for await (const chunk of (source.openReusing as () => AsyncIterable<Buffer>)()) {
-    bytes += chunk.length;
-    if (bytes > data.maxBytes)
-      throw new DomainError(
-        'too_large',
-        `${data.name}: larger than the limit of ${data.maxBytes} bytes`,
-        data.name,
-      );
-    hash.update(chunk);
-    if (bytes - told >= PROGRESS_BYTES) post({ progress: (told = bytes) });
-    yield chunk;
-  }
-}
-
-async function send(group: EncodedGroup): Promise<void> {
+async function send(m: LineWorkerMessage): Promise<void> {
   while (credits === 0) {
     await new Promise<void>((resolve) => (wake = resolve));
     wake = null;
   }
   credits--;
-  post({ group });
+  post(m);
+}
+
+/** Reads `length` bytes at `position` (fewer at the end of the file). */
+async function readAt(fh: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buf = Buffer.allocUnsafe(length);
+  let got = 0;
+  while (got < length) {
+    const { bytesRead } = await fh.read(buf, got, length - got, position + got);
+    if (bytesRead === 0) break;
+    got += bytesRead;
+  }
+  return buf.subarray(0, got);
+}
+
+/** Reader 0's running hash of the file, fed in order up to a position. */
+class FileHash {
+  private readonly hash = createHash('sha256');
+  private readonly buf = Buffer.allocUnsafe(1 << 20);
+  bytes = 0;
+
+  constructor(private readonly fh: FileHandle) {}
+
+  /** Hashes up to `end` (Infinity: to the end of the file, even past the size it had at the start). */
+  async upTo(end: number): Promise<void> {
+    while (this.bytes < end) {
+      const want = Math.min(this.buf.length, end - this.bytes);
+      const { bytesRead } = await this.fh.read(this.buf, 0, want, this.bytes);
+      if (bytesRead === 0) return;
+      this.bytes += bytesRead;
+      if (this.bytes > data.maxBytes)
+        throw new DomainError(
+          'too_large',
+          `${data.name}: larger than the limit of ${data.maxBytes} bytes`,
+          data.name,
+        );
+      this.hash.update(this.buf.subarray(0, bytesRead));
+    }
+  }
+
+  digest(): string {
+    return this.hash.digest('hex');
+  }
+}
+
+/**
+ * The bytes of block `b`'s lines, and how many lines it holds. A block after the first starts with the
+ * newline before its first line (so a first line starting with a byte-order mark keeps it, as it would in
+ * one thread) and that empty line is numbered 1; null when no line starts in the block.
+ */
+async function block(
+  fh: FileHandle,
+  b: number,
+): Promise<{ bytes: Buffer; lines: number; first: number } | null> {
+  const from = b * data.blockBytes;
+  const to = Math.min(data.size, from + data.blockBytes);
+  const at = b === 0 ? 0 : from - 1;
+  // The block, and room for its last line to end; read more while it does not.
+  let buf = await readAt(fh, at, to - at + (1 << 16));
+  let start = 0;
+  if (b > 0) {
+    start = buf.indexOf(NEWLINE);
+    // Its first line starts after that newline, and must start before the next block.
+    if (start < 0 || at + start + 1 >= to) return null;
+  }
+  let end = buf.indexOf(NEWLINE, Math.max(start + 1, to - 1 - at));
+  while (end < 0 && buf.length < to - at + data.maxLineBytes + 2) {
+    const more = await readAt(fh, at + buf.length, 1 << 16);
+    if (more.length === 0) break;
+    const searched = buf.length;
+    buf = Buffer.concat([buf, more]);
+    end = buf.indexOf(NEWLINE, searched);
+  }
+  const bytes = buf.subarray(start, end < 0 ? buf.length : end + 1);
+  let lines = 0;
+  for (let i = bytes.indexOf(NEWLINE); i >= 0; i = bytes.indexOf(NEWLINE, i + 1)) lines++;
+  if (bytes.length > 0 && bytes[bytes.length - 1] !== NEWLINE) lines++;
+  // The leading newline of a later block is a line of its own, not one of the file's.
+  return { bytes, lines: b > 0 ? lines - 1 : lines, first: b > 0 ? 2 : 1 };
+}
+
+async function* once(buf: Buffer): AsyncGenerator<Buffer> {
+  yield buf;
 }
 
 const known = new Set(data.skills);
 const seen = new Set<string>();
-let lines: number[] = [];
-let decoded: (Decoded | null)[] = [];
-let fields: string[] = [];
-let newSkills: string[] = [];
 
-/** Sends the records gathered since the last message. */
-async function flush(): Promise<void> {
-  if (lines.length === 0) return;
-  const group: EncodedGroup = { lines, decoded, packed: fields.join(FIELD_SEP), newSkills };
-  lines = [];
-  decoded = [];
-  fields = [];
-  newSkills = [];
-  await send(group);
-}
-
-try {
-  const records = jsonlRecords<PackedLine>(tapped(), data.maxLineBytes, data.name, (text) =>
-    packTalentLine(text, known),
-  );
-  for await (const group of records) {
-    for (const r of group) {
-      lines.push(r.line);
-      if (r.prepared) {
-        decoded.push(null);
-        encodePacked(r.prepared, fields);
-        for (const s of r.prepared.skillIds)
-          if (!seen.has(s)) {
-            seen.add(s);
-            newSkills.push(s);
-          }
-      } else decoded.push(r.decoded);
+/** Reads block `b`, sends its records in groups, then its line count. */
+async function readBlock(fh: FileHandle, b: number): Promise<void> {
+  const got = await block(fh, b);
+  if (!got) {
+    post({ blockEnd: { block: b, lines: 0 } });
+    return;
+  }
+  const shift = got.first - 1;
+  let lines: number[] = [];
+  let decoded: (Decoded | null)[] = [];
+  let fields: string[] = [];
+  let newSkills: string[] = [];
+  const flush = async () => {
+    if (lines.length === 0) return;
+    const group: EncodedGroup = { lines, decoded, packed: fields.join(FIELD_SEP), newSkills };
+    lines = [];
+    decoded = [];
+    fields = [];
+    newSkills = [];
+    await send({ group });
+  };
+  try {
+    const records = jsonlRecords<PackedLine>(once(got.bytes), data.maxLineBytes, data.name, (text) =>
+      packTalentLine(text, known),
+    );
+    for await (const group of records) {
+      for (const r of group) {
+        lines.push(r.line - shift);
+        if (r.prepared) {
+          decoded.push(null);
+          encodePacked(r.prepared, fields);
+          for (const s of r.prepared.skillIds)
+            if (!seen.has(s)) {
+              seen.add(s);
+              newSkills.push(s);
+            }
+        } else decoded.push(r.decoded);
+      }
+      if (lines.length >= RECORDS_PER_MESSAGE) await flush();
     }
-    if (lines.length >= RECORDS_PER_MESSAGE) await flush();
+  } catch (e) {
+    // The block's records before the failure first: the consumer meets them in file order.
+    await flush();
+    const line =
+      e instanceof DomainError && e.field?.startsWith(`${data.name}:`)
+        ? Number(e.field.slice(data.name.length + 1))
+        : NaN;
+    throw Object.assign(e as Error, {
+      blockLine: Number.isInteger(line) ? { block: b, line, shift } : undefined,
+    });
   }
   await flush();
-  post({ end: { hash: hash.digest('hex'), bytes } });
+  post({ blockEnd: { block: b, lines: got.lines } });
+}
+
+const fh = await open(data.path, 'r');
+try {
+  const hash = data.index === 0 ? new FileHash(fh) : null;
+  for (let b = data.index; b * data.blockBytes < data.size; b += data.readers) {
+    // Reader 0 hashes ahead of what it reads: up to the end of the blocks the others read meanwhile.
+    await hash?.upTo((b + data.readers) * data.blockBytes);
+    await readBlock(fh, b);
+  }
+  await hash?.upTo(Infinity);
+  post({ end: hash ? { hash: hash.digest(), bytes: hash.bytes } : null });
 } catch (e) {
-  // The records before the failure first: the consumer meets them (and their own errors) in file order.
-  await flush();
+  const at = (e as { blockLine?: { block: number; line: number; shift: number } }).blockLine;
   post({
     error:
       e instanceof DomainError
-        ? { code: e.code, message: e.message, field: e.field }
+        ? { code: e.code, message: e.message, field: e.field, at }
         : { code: null, message: e instanceof Error ? e.message : String(e) },
   });
+} finally {
+  await fh.close();
 }

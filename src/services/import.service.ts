@@ -19,6 +19,7 @@
  *   redo, or when other writers must not wait for a whole file.
  */
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { packTalentLine, type PackedLine } from '../contract/talent-line.js';
 import { DomainError } from '../core/errors.js';
 import { normalizeTalent, sameProject, sameTalent } from '../core/import/canonical.js';
@@ -58,7 +59,7 @@ import {
   type ValidProject,
   type ValidTalent,
 } from './import-records.js';
-import { LineWorker } from './import-line-worker.js';
+import { LineReaders } from './import-line-worker.js';
 import { Spool } from './import-spool.js';
 import { DEFAULT_ORG, type ImportCheckpoint, type KeyRow, type Store } from './ports.js';
 import type { LoadedTaxonomy, TaxonomyService } from './taxonomy.service.js';
@@ -106,10 +107,12 @@ export interface ImportOptions {
   source?: 'employee' | 'freelance';
   onProgress?: (p: ImportProgress) => void;
   /**
-   * Read a JSON Lines file of talents in a worker thread (import-line-worker.ts). Default: for files of
-   * WORKER_MIN_BYTES or more.
+   * Worker threads reading a JSON Lines file of talents (import-line-worker.ts); 0: read in this thread.
+   * Default: for a file of WORKER_MIN_BYTES or more, one per core, at least one, at most MAX_READERS.
    */
-  readerWorker?: boolean;
+  readerWorkers?: number;
+  /** Bytes a block of the reader workers (tests cut small blocks to put lines across their edges). */
+  readerBlockBytes?: number;
   /** Called after each committed batch of a batched import. */
   onCheckpoint?: (c: { line: number; records: number }) => void;
   /**
@@ -155,6 +158,12 @@ interface Counts {
  * milliseconds compiled (about a second under tsx), what ≈ 2,000 profiles take to read.
  */
 const WORKER_MIN_BYTES = 8 * 1024 ** 2;
+/**
+ * Reader workers at most. On two cores two readers beside the writer beat one (the writer waited on a single
+ * reader); past a few, the one writer is the limit.
+ */
+const MAX_READERS = 3;
+const defaultReaders = () => Math.min(MAX_READERS, Math.max(1, availableParallelism()));
 
 /** Sources up to this size keep their valid records in memory between the passes; larger ones spool them. */
 const KEEP_BYTES = 4 * 1024 ** 2;
@@ -346,7 +355,8 @@ export class ImportService {
       options.format === 'jsonl' &&
       options.kind === 'talents' &&
       source.path !== undefined &&
-      (options.readerWorker ?? (source.size ?? 0) >= WORKER_MIN_BYTES);
+      source.size !== null &&
+      (options.readerWorkers === undefined ? source.size >= WORKER_MIN_BYTES : options.readerWorkers > 0);
 
     // ---- reading: read, validate, hash; each valid record goes to `onValid`, each reject to `onReject`.
     const identity = source.identity?.();
@@ -460,13 +470,16 @@ export class ImportService {
         await onReject();
       };
       const worker = inWorker
-        ? new LineWorker(
+        ? new LineReaders(
             {
               path: source.path as string,
               name: source.name,
+              size: source.size ?? 0,
               maxLineBytes: IMPORT_LIMITS.maxLineBytes,
               maxBytes,
               skills: [...tax.byId.keys()],
+              readers: options.readerWorkers ?? defaultReaders(),
+              blockBytes: options.readerBlockBytes,
             },
             (done) => {
               lastProgress = done;
