@@ -172,4 +172,25 @@ describe.each(DIALECTS)('the import reader worker on $name', (dialectCase) => {
     });
     expect(await ctx.store.talents.count(org)).toBe(0);
   });
+  it('a key used twice in the file is a reject naming the first line, in the order external id, e-mail, id', async () => {
+    const ts = own(org).slice(0, 4);
+    const [t0, t1, t2, t3] = ts as [Talent, Talent, Talent, Talent];
+    const lines = [
+      { ...t0, externalId: 'x1' },
+      { ...t1, externalId: 'x1', email: t0.email },
+      { ...t2, externalId: 'x2', email: t0.email },
+      { ...t3, externalId: 'x3', id: t0.id },
+    ].map((t) => JSON.stringify(t));
+    for (const cut of [{ readerWorkers: 0 }, ...CUTS]) {
+      const r = await run(write('keys.jsonl', lines), org, { ...cut, dryRun: true });
+      expect(
+        r.rejects.map((x) => [x.line, x.field, x.message]),
+        JSON.stringify(cut),
+      ).toEqual([
+        [2, 'externalId', 'same external id as line 1'],
+        [3, 'email', 'same email as line 1'],
+        [4, 'id', 'same id as line 1'],
+      ]);
+    }
+  });
 });

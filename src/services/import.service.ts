@@ -221,6 +221,13 @@ class LineList {
   }
 }
 
+/** The keys the records of a file have used so far, one set per kind (no prefixed copy of each key). */
+class FileKeys {
+  readonly externalIds = new KeySet();
+  readonly emails = new KeySet();
+  readonly ids = new KeySet();
+}
+
 /** Renames record fields to the names a CSV file or a JSON Resume uses, for messages. */
 function renamer(format: ImportFormat): (field: string) => string {
   if (format === 'csv')
@@ -387,7 +394,7 @@ export class ImportService {
         yield chunk;
       }
     })();
-    const keys = new KeySet();
+    const keys = new FileKeys();
     /**
      * Every skill the kept talents hold: rows are written as packed here, and have their skills checked
      * against the taxonomy per transaction from this set (a few hundred ids, not 20 a talent).
@@ -851,26 +858,24 @@ export class ImportService {
 
   /** Records the keys of a record; a key already used by an earlier line of the file is a reject. */
   private duplicateKeys(
-    keys: KeySet,
+    keys: FileKeys,
     externalId: string | null,
     email: string | null,
     givenId: string | null,
     line: number,
     rename: (f: string) => string,
   ): FieldIssue | null {
-    const candidates: [string, string][] = [];
-    if (externalId !== null) candidates.push(['externalId', `x\u0000${externalId}`]);
-    if (email !== null) candidates.push(['email', `e\u0000${email}`]);
-    if (givenId !== null) candidates.push(['id', `i\u0000${givenId}`]);
-    for (const [field, key] of candidates) {
-      const first = keys.add(key, line);
-      if (first !== 0)
-        return {
-          field: rename(field),
-          message: `same ${field === 'externalId' ? 'external id' : field} as line ${first}`,
-        };
-    }
-    return null;
+    // In this order, each recorded until one was used before (as one list of keys would be).
+    let field = '';
+    let first = 0;
+    if (externalId !== null && (first = keys.externalIds.add(externalId, line)) !== 0) field = 'externalId';
+    else if (email !== null && (first = keys.emails.add(email, line)) !== 0) field = 'email';
+    else if (givenId !== null && (first = keys.ids.add(givenId, line)) !== 0) field = 'id';
+    if (first === 0) return null;
+    return {
+      field: rename(field),
+      message: `same ${field === 'externalId' ? 'external id' : field} as line ${first}`,
+    };
   }
 
   /** Matches a batch to stored records, counts, and writes the new and the changed ones. */
