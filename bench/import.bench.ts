@@ -5,9 +5,10 @@
  * The JSONL file is written to a temporary directory from the demo generator (`generateDemo`, called
  * chunk by chunk with a seed per chunk and ids renumbered), each talent topped up to 20 skills from the
  * taxonomy so the rows per talent match a real profile (≈ 3.8 KB of JSON a line). Each import goes through
- * ImportService exactly as `vivier import talents` does: two passes (validate + hash + spool, then write in
- * batches of 5,000 with a checkpoint per batch). Reported: talents/s for the whole command, per wall second
- * and per CPU second of this process (process.cpuUsage: on a shared machine the wall clock also counts other
+ * ImportService exactly as `vivier import talents` does: streamed, one transaction, the file read by one
+ * worker thread per core while this thread writes (decisions/0007). Reported: talents/s for the whole
+ * command, per wall second and per CPU second of this process, its reader threads included
+ * (process.cpuUsage: on a shared machine the wall clock also counts other
  * processes; on PostgreSQL the server's CPU is not counted), the same for a second import of the same file
  * (all unchanged), the peak RSS growth during the import (streaming: it does not grow with the file), and
  * the whole pool read back with TalentStore.streamAll. The machine's load average is reported beside them.
