@@ -598,6 +598,13 @@ export class ImportService {
     const taken = new KeySet();
     const doomed = () => (summary.rejected > 0 || counts.rejected > 0) && options.skipInvalid !== true;
     const run = async (store: Store, write: boolean) => {
+      // The first import into an empty organization has nothing to match: no key lookups (a query a
+      // group). On SQLite the transaction's snapshot makes it certain (a writer committing meanwhile fails
+      // this transaction's first write); on PostgreSQL a concurrent import could add a record meanwhile,
+      // which the lookups, taking no lock, would not exclude either.
+      const stored =
+        (options.kind === 'talents' ? await store.talents.count(orgId) : await store.projects.count(orgId)) >
+        0;
       let group: Valid[] = [];
       const flush = async () => {
         const g = group;
@@ -612,6 +619,7 @@ export class ImportService {
           options.format,
           taken,
           skills,
+          stored,
         ))
           if (summary.rejects.length < IMPORT_LIMITS.maxReported)
             summary.rejects.push({
@@ -891,6 +899,8 @@ export class ImportService {
     taken: KeySet,
     /** Every skill the import's talents hold (see import()); CSV merges add those they keep. */
     skills: Set<string>,
+    /** False when the organization held no record of this kind when the transaction began. */
+    stored = true,
   ): Promise<{ line: number; issue: FieldIssue }[]> {
     if (batch.length === 0) return [];
     const talents = isTalent(batch[0] as Valid);
@@ -905,9 +915,11 @@ export class ImportService {
       if (k.email !== null) keys.emails.push(k.email);
       if (v.given) keys.ids.push(k.id);
     }
-    const rows: KeyRow[] = talents
-      ? await store.imports.findTalentKeys(orgId, keys)
-      : await store.imports.findProjectKeys(orgId, { ...keys, emails: [] });
+    const rows: KeyRow[] = !stored
+      ? []
+      : talents
+        ? await store.imports.findTalentKeys(orgId, keys)
+        : await store.imports.findProjectKeys(orgId, { ...keys, emails: [] });
     const byExternal = new Map<string, string>();
     const byEmail = new Map<string, string>();
     const byId = new Set<string>();
