@@ -143,6 +143,48 @@ describe('JSON Lines fast path for talents', () => {
       expect(outcomes.get(what), what).toBe(false);
   });
 
+  it('sorts skills by code unit, ids sharing their first characters or shorter than three included', () => {
+    // The sort compares a key of the first three characters before the ids themselves.
+    const ids = ['abd', 'b', 'ab', 'abc', 'a!', 'ab c', 'A', 'abcd', 'a', 'Ab', 'ab!'];
+    const known = new Set(ids);
+    const skill = (skillId: string) => ({
+      skillId,
+      level: 2,
+      evidence: 'self',
+      years: null,
+      lastUsed: null,
+      evidenceDetail: null,
+    });
+    const record = (skillIds: string[]) => ({
+      id: 'tal-1',
+      externalId: null,
+      source: 'employee',
+      name: 'Ada',
+      email: null,
+      phone: null,
+      headline: '',
+      occupationId: null,
+      location: '',
+      remote: 'hybrid',
+      languages: [],
+      dailyCost: 500,
+      skills: skillIds.map(skill),
+      industries: [],
+      functions: [],
+      availability: [],
+      missions: [],
+      consentAt: null,
+      retainUntil: null,
+    });
+    const sorted = [...ids].sort();
+    const packed = packTalentLine(JSON.stringify(record(ids)), known);
+    expect(packed?.skillIds).toEqual(sorted);
+    expect(packed?.packed.skills).toBe(JSON.stringify(sorted.map((s) => [s, 2, 'self', null, null, null])));
+    // A skill listed twice, beside others sharing its first characters, is left to the full path.
+    expect(packTalentLine(JSON.stringify(record([...ids, 'abc'])), known)).toBeNull();
+    expect(packTalentLine(JSON.stringify(record(['ab', 'abd', 'ab'])), known)).toBeNull();
+  });
+
   it('packs a minimal record as the full path does (defaults)', () => {
     const minimal = { source: 'employee', name: 'Ada', dailyCost: 500, email: 'ada@example.org' };
     // Absent fields are left to the full path (which fills their defaults); written out, they are taken.

@@ -126,15 +126,25 @@ function matchAt(re: RegExp, line: string, at: number): RegExpExecArray | null {
   return re.exec(line);
 }
 
+/**
+ * A number ordered as the first three UTF-16 units of `id` are (0 past its end: an id holds no NUL), so
+ * that most comparisons while sorting skip `>` on two strings: V8 runs it in its runtime, a character at a
+ * time, for the sliced strings a match hands over (sorting 20 skills: 3.7 µs a line that way, 1.8 with
+ * the key).
+ */
+const sortKey = (id: string): number =>
+  id.charCodeAt(0) * 0x1_0000_0000 + (id.charCodeAt(1) || 0) * 0x1_0000 + (id.charCodeAt(2) || 0);
+
 /** The skills list from `at` (after its bracket): its packed text and sorted ids, and where it ends. */
 function skills(
   line: string,
   at: number,
   known: KnownSkills,
 ): { text: string; ids: string[]; end: number } | null {
-  // Tuples kept in id order as they come (insertion: lists are short, and mostly sorted already).
+  // Matches kept in id order as they come (insertion: lists are short, and mostly sorted already).
   const ids: string[] = [];
-  const tuples: string[] = [];
+  const keys: number[] = [];
+  const matches: RegExpExecArray[] = [];
   if (line.charCodeAt(at) !== 0x5d)
     for (;;) {
       const m = matchAt(SKILL, line, at);
@@ -143,20 +153,54 @@ function skills(
       const id = m[1] as string;
       const years = m[4] as string;
       if (!known.has(id) || (years !== 'null' && !canonical(years, 0, 80))) return null;
+      const key = sortKey(id);
       let i = ids.length;
-      while (i > 0 && (ids[i - 1] as string) > id) {
+      while (
+        i > 0 &&
+        ((keys[i - 1] as number) > key || (keys[i - 1] === key && (ids[i - 1] as string) > id))
+      ) {
         ids[i] = ids[i - 1] as string;
-        tuples[i] = tuples[i - 1] as string;
+        keys[i] = keys[i - 1] as number;
+        matches[i] = matches[i - 1] as RegExpExecArray;
         i--;
       }
       // A skill listed twice is a reject, worded by the full path.
-      if (i > 0 && ids[i - 1] === id) return null;
+      if (i > 0 && keys[i - 1] === key && ids[i - 1] === id) return null;
       ids[i] = id;
-      tuples[i] = `["${id}",${m[2]},${m[3]},${years},${m[6]},${m[7]}]`;
+      keys[i] = key;
+      matches[i] = m;
       if (m[8] === '') break;
     }
-  // join, not +=: one flat string (a tree of concatenations is flattened later, at a higher cost).
-  return { text: `[${tuples.join(',')}]`, ids, end: at };
+  return { text: packSkills(matches), ids, end: at };
+}
+
+/**
+ * The packed tuples of sorted skill matches, as one flat string: a single join of every piece, in an array
+ * sized once. A template per tuple then a join of the tuples, an array grown piece by piece, or a loop over
+ * a description of the tuple, each cost 0.7–1.5 µs more a line (20 skills); `+=` builds faster but leaves
+ * a tree of concatenations that whoever writes the text flattens, no cheaper in all.
+ */
+function packSkills(matches: readonly RegExpExecArray[]): string {
+  if (matches.length === 0) return '[]';
+  const parts = new Array<string>(matches.length * 12 + 1);
+  let k = 0;
+  for (const m of matches) {
+    parts[k] = k === 0 ? '[["' : '],["';
+    parts[k + 1] = m[1] as string;
+    parts[k + 2] = '",';
+    parts[k + 3] = m[2] as string;
+    parts[k + 4] = ',';
+    parts[k + 5] = m[3] as string;
+    parts[k + 6] = ',';
+    parts[k + 7] = m[4] as string;
+    parts[k + 8] = ',';
+    parts[k + 9] = m[6] as string;
+    parts[k + 10] = ',';
+    parts[k + 11] = m[7] as string;
+    k += 12;
+  }
+  parts[k] = ']]';
+  return parts.join('');
 }
 
 /** The availability list from `at` (after its bracket), packed, and where it ends. */
