@@ -6,7 +6,7 @@
  * is "unchanged" and not written, so importing the same file again changes nothing. Two ways to write:
  *
  * - **Streamed** (the default): one pass, one transaction. Records are matched and written as they are read
- *   (STREAMED_GROUP at a time) in a transaction that commits once the whole file is read without a reject: a bad
+ *   (SUB_BATCH at a time) in a transaction that commits once the whole file is read without a reject: a bad
  *   line at the end rolls the whole file back, an interrupted import leaves nothing and is run again. A
  *   large JSON Lines file of talents is read in a worker thread (import-line-worker.ts) while this thread
  *   writes: on two cores the reading and the writing overlap. docs/decisions/0007-streamed-imports.md.
@@ -173,13 +173,6 @@ const KEEP_BYTES = 4 * 1024 ** 2;
  * held across several young-generation collections and promoted, which cost more GC than its own work.
  */
 const SUB_BATCH = 250;
-
-/**
- * Records matched and written together by a streamed import. Fewer, larger groups cost PostgreSQL fewer
- * statements (a COPY and an id lookup a group): 1,000 against 250 measured ≈ 5 % faster there (100,000
- * talents, three pairs), the same on SQLite.
- */
-const STREAMED_GROUP = 1_000;
 
 /** Takes records from a sequence of groups, any number at a time. */
 class Feed {
@@ -585,7 +578,7 @@ export class ImportService {
   }
 
   /**
-   * One pass, one transaction: each valid record is matched and written as it is read, STREAMED_GROUP at a time,
+   * One pass, one transaction: each valid record is matched and written as it is read, SUB_BATCH at a time,
    * inside a transaction that commits only once the whole file has been read without a reject (or with
    * `skipInvalid`): all or nothing, and nothing is read twice or kept between passes. An interrupted import
    * leaves nothing behind and is simply run again. A dry run matches the same way and writes nothing.
@@ -640,7 +633,7 @@ export class ImportService {
         async (item) => {
           if (doomed()) return;
           group.push(item);
-          if (group.length >= STREAMED_GROUP) await flush();
+          if (group.length >= SUB_BATCH) await flush();
         },
         async () => {
           if (doomed()) group = [];
