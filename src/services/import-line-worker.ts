@@ -14,11 +14,11 @@
  * Reader 0 also hashes the whole file in order (the file hash keys checkpoints and the audit) and enforces
  * the byte limit; the consumer counts records, checks keys and writes, exactly as with the in-thread reader.
  */
-import { Worker } from 'node:worker_threads';
 import type { PackedLine } from '../contract/talent-line.js';
 import { DomainError, type DomainErrorCode } from '../core/errors.js';
 import type { PackedTalent } from '../core/import/packed-talent.js';
 import type { Decoded } from '../core/import/types.js';
+import { WorkerInbox } from '../worker-inbox.js';
 import type { RawRecord } from './import-readers.js';
 
 /** Groups a reader may have sent and the consumer not yet taken. */
@@ -170,49 +170,22 @@ const NO_SKILLS: string[] = [];
 
 /** One reader worker: its messages in order, and credits back. */
 class Reader {
-  private readonly worker: Worker;
-  private readonly queue: LineWorkerMessage[] = [];
-  private failure: Error | null = null;
-  private wake: (() => void) | null = null;
+  private readonly inbox: WorkerInbox<LineWorkerMessage>;
 
   constructor(data: LineWorkerData) {
-    // Compiled (dist/), the worker is the .js beside this module; from the TypeScript sources a tiny .mjs
-    // registers tsx first (worker threads do not inherit the parent's loader).
-    if (import.meta.url.endsWith('.js'))
-      this.worker = new Worker(new URL('./import-line.worker.js', import.meta.url), { workerData: data });
-    else {
-      data.module = new URL('./import-line.worker.ts', import.meta.url).href;
-      this.worker = new Worker(new URL('../tsx-worker.boot.mjs', import.meta.url), { workerData: data });
-    }
-    this.worker.on('message', (m: LineWorkerMessage) => {
-      this.queue.push(m);
-      this.wake?.();
-    });
-    this.worker.on('error', (e: Error) => {
-      this.failure ??= e;
-      this.wake?.();
-    });
-    this.worker.on('exit', (code) => {
-      this.failure ??= new Error(`an import reader worker stopped (exit code ${code}) before the file's end`);
-      this.wake?.();
-    });
+    this.inbox = new WorkerInbox(import.meta.url, 'import-line.worker', data, 'an import reader worker');
   }
 
-  async next(): Promise<LineWorkerMessage> {
-    while (this.queue.length === 0) {
-      if (this.failure) throw this.failure;
-      await new Promise<void>((resolve) => (this.wake = resolve));
-      this.wake = null;
-    }
-    return this.queue.shift() as LineWorkerMessage;
+  next(): Promise<LineWorkerMessage> {
+    return this.inbox.next();
   }
 
   credit(): void {
-    this.worker.postMessage(1);
+    this.inbox.worker.postMessage(1);
   }
 
   close(): void {
-    void this.worker.terminate();
+    this.inbox.close();
   }
 }
 

@@ -221,6 +221,11 @@ class LineList {
   }
 }
 
+/** Adds an issue to a summary's list, up to IMPORT_LIMITS.maxReported (all are counted elsewhere). */
+function reportIssue(list: ImportIssue[], file: string, line: number, i: FieldIssue): void {
+  if (list.length < IMPORT_LIMITS.maxReported) list.push({ file, line, field: i.field, message: i.message });
+}
+
 /** The keys the records of a file have used so far, one set per kind (no prefixed copy of each key). */
 class FileKeys {
   readonly externalIds = new KeySet();
@@ -350,10 +355,8 @@ export class ImportService {
       rejects: [],
       warnings: [],
     };
-    const report = (list: ImportIssue[], line: number, i: FieldIssue) => {
-      if (list.length < IMPORT_LIMITS.maxReported)
-        list.push({ file: source.name, line, field: i.field, message: i.message });
-    };
+    const report = (list: ImportIssue[], line: number, i: FieldIssue) =>
+      reportIssue(list, source.name, line, i);
     // Batches with checkpoints (two passes) when asked for, or to go on with / drop an interrupted one.
     const batched = options.batchSize !== undefined || options.resume === true || options.restart === true;
     const streamedWrite = !batched && !summary.dryRun;
@@ -621,13 +624,7 @@ export class ImportService {
           skills,
           stored,
         ))
-          if (summary.rejects.length < IMPORT_LIMITS.maxReported)
-            summary.rejects.push({
-              file: source.name,
-              line: r.line,
-              field: r.issue.field,
-              message: r.issue.message,
-            });
+          reportIssue(summary.rejects, source.name, r.line, r.issue);
       };
       await read(
         async (item) => {
@@ -699,10 +696,7 @@ export class ImportService {
     skills: Set<string>,
     progressOf: () => ImportOptions['onProgress'],
   ): Promise<ImportSummary> {
-    const report = (line: number, i: FieldIssue) => {
-      if (summary.rejects.length < IMPORT_LIMITS.maxReported)
-        summary.rejects.push({ file: source.name, line, field: i.field, message: i.message });
-    };
+    const report = (line: number, i: FieldIssue) => reportIssue(summary.rejects, source.name, line, i);
     const counts: Counts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
     const at = this.clock.now();
     const actor = options.actor ?? 'cli';

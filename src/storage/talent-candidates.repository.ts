@@ -16,7 +16,6 @@
  */
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import { Worker } from 'node:worker_threads';
 import { unpackWindows } from '../core/import/packed-talent.js';
 import type { Candidate, HeldSkill, MissionFacts, TalentSource } from '../core/matching/types.js';
 import type { BusinessFunction, Industry, Outcome, RemotePreference } from '../core/model.js';
@@ -24,6 +23,7 @@ import { CandidateDecoder, type CandidateBatch } from './candidate-codec.js';
 import { nativeSqliteOf, prepared, withNative } from './native-sqlite.js';
 import { keysetPages } from './batch.js';
 import type { Database } from './schema.js';
+import { WorkerInbox } from '../worker-inbox.js';
 
 /** The columns a candidate is made of, in this order (SQLite returns them by position). */
 const COLUMNS = [
@@ -432,68 +432,43 @@ export type ReaderMessage = { batch: CandidateBatch } | { done: true };
  * so that the worker runs at most IN_FLIGHT batches ahead of the consumer.
  */
 export class WorkerReader {
-  /** Whether the worker sent anything (after which a failure is the stream's, not a start's). */
-  started = false;
-  private readonly worker: Worker;
+  private readonly inbox: WorkerInbox<ReaderMessage>;
   private readonly decoder = new CandidateDecoder();
-  private readonly queue: ReaderMessage[] = [];
-  private failure: Error | null = null;
   private finished = false;
-  private wake: (() => void) | null = null;
 
   constructor(file: string, orgId: string, batchSize: number) {
     const data: ReaderData = { file, orgId, batchSize, inFlight: IN_FLIGHT };
-    // Compiled (dist/), the worker is the .js beside this module. From the TypeScript sources (tsx,
-    // vitest), a worker thread does not inherit the parent's loader: a tiny .mjs registers tsx (a dev
-    // dependency, never needed by the compiled path) and imports the .ts.
-    if (import.meta.url.endsWith('.js'))
-      this.worker = new Worker(new URL('./candidate-reader.worker.js', import.meta.url), {
-        workerData: data,
-      });
-    else {
-      data.module = new URL('./candidate-reader.worker.ts', import.meta.url).href;
-      this.worker = new Worker(new URL('../tsx-worker.boot.mjs', import.meta.url), { workerData: data });
-    }
-    this.worker.on('message', (m: ReaderMessage) => {
-      this.started = true;
-      this.queue.push(m);
-      this.wake?.();
-    });
-    this.worker.on('error', (e: Error) => {
-      this.failure ??= e;
-      this.wake?.();
-    });
-    this.worker.on('exit', (code) => {
-      this.failure ??= new Error(
-        `the candidate reader worker stopped (exit code ${code}) before the pool's end`,
-      );
-      this.wake?.();
-    });
+    this.inbox = new WorkerInbox(
+      import.meta.url,
+      'candidate-reader.worker',
+      data,
+      'the candidate reader worker',
+    );
+  }
+
+  /** Whether the worker sent anything (after which a failure is the stream's, not a start's). */
+  get started(): boolean {
+    return this.inbox.received > 0;
   }
 
   /** Messages received and not yet taken (at most IN_FLIGHT batches, and the end). */
   get queued(): number {
-    return this.queue.length;
+    return this.inbox.size;
   }
 
   /** The next batch, or null at the end of the pool. */
   async next(): Promise<Candidate[] | null> {
     if (this.finished) return null;
-    while (this.queue.length === 0) {
-      if (this.failure) throw this.failure;
-      await new Promise<void>((resolve) => (this.wake = resolve));
-      this.wake = null;
-    }
-    const m = this.queue.shift() as ReaderMessage;
+    const m = await this.inbox.next();
     if ('done' in m) {
       this.finished = true;
       return null;
     }
-    this.worker.postMessage(1);
+    this.inbox.worker.postMessage(1);
     return this.decoder.decode(m.batch);
   }
 
   close(): void {
-    void this.worker.terminate();
+    this.inbox.close();
   }
 }
