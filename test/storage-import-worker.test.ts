@@ -141,6 +141,15 @@ describe.each(DIALECTS)('the import reader worker on $name', (dialectCase) => {
     expect(r).toMatchObject({ imported: false, inserted: 0, updated: 0, unchanged: 0, rejected: 6 });
     expect(r.rejects[0]).toMatchObject({ file: 'rejects.jsonl', line: 21, field: 'dailyCost' });
     expect(await ctx.store.talents.count(org)).toBe(0);
+    // Dry, a file whose only reject follows a whole group of valid records changes nothing either: no
+    // partial counts up to its reject.
+    const late = write('late-reject.jsonl', [...mixed(org, false), '{"broken": ']);
+    expect(await run(late, org, { readerWorkers: 2, dryRun: true })).toMatchObject({
+      dryRun: true,
+      imported: false,
+      inserted: 0,
+      rejected: 1,
+    });
     // A dry run matches and counts, and writes nothing either.
     const clean = write('clean.jsonl', mixed(org, false));
     expect(await run(clean, org, { readerWorkers: 2, dryRun: true })).toMatchObject({

@@ -78,7 +78,7 @@ export type LineWorkerMessage =
         message: string;
         field?: string;
         /** An error about a line: its number as the block's reader counted it, to be made the file's. */
-        at?: { block: number; line: number; shift: number };
+        at?: { line: number; shift: number };
       };
     };
 

@@ -93,12 +93,12 @@ class FileHash {
 /**
  * The bytes of block `b`'s lines, and how many lines it holds. A block after the first starts with the
  * newline before its first line (so a first line starting with a byte-order mark keeps it, as it would in
- * one thread) and that empty line is numbered 1; null when no line starts in the block.
+ * one thread): that empty line is numbered 1, so its lines are `shift` ahead; null when no line starts in it.
  */
 async function block(
   fh: FileHandle,
   b: number,
-): Promise<{ bytes: Buffer; lines: number; first: number } | null> {
+): Promise<{ bytes: Buffer; lines: number; shift: number } | null> {
   const from = b * data.blockBytes;
   const to = Math.min(data.size, from + data.blockBytes);
   const at = b === 0 ? 0 : from - 1;
@@ -123,7 +123,7 @@ async function block(
   for (let i = bytes.indexOf(NEWLINE); i >= 0; i = bytes.indexOf(NEWLINE, i + 1)) lines++;
   if (bytes.length > 0 && bytes[bytes.length - 1] !== NEWLINE) lines++;
   // The leading newline of a later block is a line of its own, not one of the file's.
-  return { bytes, lines: b > 0 ? lines - 1 : lines, first: b > 0 ? 2 : 1 };
+  return { bytes, lines: b > 0 ? lines - 1 : lines, shift: b > 0 ? 1 : 0 };
 }
 
 async function* once(buf: Buffer): AsyncGenerator<Buffer> {
@@ -140,7 +140,7 @@ async function readBlock(fh: FileHandle, b: number): Promise<void> {
     post({ blockEnd: { block: b, lines: 0 } });
     return;
   }
-  const shift = got.first - 1;
+  const { shift } = got;
   let lines: number[] = [];
   let decoded: (Decoded | null)[] = [];
   let fields: string[] = [];
@@ -181,7 +181,7 @@ async function readBlock(fh: FileHandle, b: number): Promise<void> {
         ? Number(e.field.slice(data.name.length + 1))
         : NaN;
     throw Object.assign(e as Error, {
-      blockLine: Number.isInteger(line) ? { block: b, line, shift } : undefined,
+      blockLine: Number.isInteger(line) ? { line, shift } : undefined,
     });
   }
   await flush();
@@ -199,7 +199,7 @@ try {
   await hash?.upTo(Infinity);
   post({ end: hash ? { hash: hash.digest(), bytes: hash.bytes } : null });
 } catch (e) {
-  const at = (e as { blockLine?: { block: number; line: number; shift: number } }).blockLine;
+  const at = (e as { blockLine?: { line: number; shift: number } }).blockLine;
   post({
     error:
       e instanceof DomainError

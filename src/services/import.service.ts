@@ -359,7 +359,6 @@ export class ImportService {
       reportIssue(list, source.name, line, i);
     // Batches with checkpoints (two passes) when asked for, or to go on with / drop an interrupted one.
     const batched = options.batchSize !== undefined || options.resume === true || options.restart === true;
-    const streamedWrite = !batched && !summary.dryRun;
     // A large file of talents in JSON Lines is read in a worker thread, beside the writes (import-line-worker.ts).
     const inWorker =
       options.format === 'jsonl' &&
@@ -375,7 +374,7 @@ export class ImportService {
     const total = source.size ?? 0;
     const progress = options.onProgress;
     // A streamed import writes as it reads: its one phase is the write, in bytes of the file.
-    const readPhase: ImportProgress['phase'] = streamedWrite ? 'write' : 'validate';
+    const readPhase: ImportProgress['phase'] = !batched && !summary.dryRun ? 'write' : 'validate';
     let lastProgress = 0;
     const tapped = (async function* () {
       // JSON Lines is read into one reused buffer (readLines copies what it keeps); CSV and JSON Resume
@@ -640,7 +639,8 @@ export class ImportService {
     };
     const finish = (imported: boolean) => {
       summary.rejected += counts.rejected;
-      if (doomed() && !summary.dryRun) return summary;
+      // A file with rejects changes nothing, dry run or not (as in a batched import): no partial counts.
+      if (doomed()) return summary;
       summary.inserted = counts.inserted;
       summary.updated = counts.updated;
       summary.unchanged = counts.unchanged;
