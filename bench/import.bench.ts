@@ -25,57 +25,21 @@ import { Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { envToConfig } from '../src/config/env-to-config.js';
-import { generateDemo } from '../src/core/demo/generate-demo.js';
-import type { Talent } from '../src/core/model.js';
-import { BUILTIN_SKILLS } from '../src/core/taxonomy/builtin-skills.js';
-import { buildTaxonomy } from '../src/core/taxonomy/taxonomy.js';
 import { createContext, type Context } from '../src/main/create-context.js';
 import { fileSource } from '../src/services/import-readers.js';
 import { DEFAULT_ORG } from '../src/services/ports.js';
 import { CV_PAGES, pdf } from '../test/support/fixtures.js';
 
+import { poolLines } from './pool-lines.js';
 import type { BenchResult } from './run.js';
 
 const SUITE = 'import';
-const SKILLS_PER_TALENT = 20;
 const PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Writes `n` demo talents (20 skills each) as JSONL; returns the file's size. */
-async function writePool(file: string, n: number): Promise<number> {
-  const tax = buildTaxonomy(BUILTIN_SKILLS);
-  const ids = tax.skills.map((s) => s.id);
+export async function writePool(file: string, n: number): Promise<number> {
   const out = await open(file, 'w');
-  const chunk = 10_000;
-  let k = 0;
-  for (let from = 0, part = 0; from < n; from += chunk, part++) {
-    const { talents } = generateDemo(tax, {
-      talents: Math.min(chunk, n - from),
-      projects: 0,
-      seed: 1000 + part,
-    });
-    const lines: string[] = [];
-    talents.forEach((t: Talent, i) => {
-      const id = `tal-${String(from + i + 1).padStart(8, '0')}`;
-      const held = new Set(t.skills.map((s) => s.skillId));
-      const skills = [...t.skills];
-      while (skills.length < SKILLS_PER_TALENT) {
-        const skillId = ids[(k++ * 7919) % ids.length] as string;
-        if (held.has(skillId)) continue;
-        held.add(skillId);
-        skills.push({
-          skillId,
-          level: 1 + (k % 5),
-          evidence: 'self',
-          years: null,
-          lastUsed: null,
-          evidenceDetail: null,
-        });
-      }
-      const email = t.email === null ? null : t.email.replace('@', `.${from + i + 1}@`);
-      lines.push(JSON.stringify({ ...t, id, email, externalId: null, skills }));
-    });
-    await out.write(lines.join('\n') + '\n');
-  }
+  for (const lines of poolLines(n)) await out.write(lines.join('\n') + '\n');
   await out.close();
   return statSync(file).size;
 }

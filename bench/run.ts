@@ -48,6 +48,12 @@ const SUITES: Record<string, () => Promise<BenchResult[]>> = {
       pg: !argv.includes('--no-pg'),
       cvRuns: option('--cv-runs'),
     }),
+  'talent-line-bytes': async () =>
+    (await import('./talent-line-bytes.bench.js')).runTalentLineBytesBench({
+      lines: option('--lines'),
+      rounds: option('--rounds'),
+      log: (line) => process.stderr.write(`${line}\n`),
+    }),
   readiness: async () =>
     (await import('./readiness.bench.js')).runReadinessBench(
       option('--readiness-projects'),

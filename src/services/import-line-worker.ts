@@ -4,19 +4,20 @@
  * The larger part of an import's CPU is reading: hashing the bytes, decoding each line and checking and
  * packing it (talent-line.ts); the rest is matching and writing the rows, which one thread must do (one
  * writer). So the readers are workers (import-line.worker.ts), each running the very reader an in-thread
- * import runs (`jsonlRecords` with `packTalentLine`) on its share of the file: the file is cut into blocks
+ * import runs (`jsonlRecords` with the byte-level `packTalentBytes`) on its share of the file: the file is cut into blocks
  * (BLOCK_BYTES), dealt round-robin, and the consumer takes them back in order, block after block, numbering
- * lines from the counts of the blocks before. A packed record travels as its fields in one string
- * (FIELD_SEP between fields); a record the fast path left alone, as the reader decoded it (the full path
+ * lines from the counts of the blocks before. Packed records travel as the bytes the fast path wrote, in a
+ * buffer transferred with the group; a record the fast path left alone, as the reader decoded it (the full path
  * words its errors here, as in one thread). Each group taken sends its reader a credit; a reader stops when
  * IN_FLIGHT groups are out, so none runs more than a few blocks ahead (memory stays bounded).
  *
  * Reader 0 also hashes the whole file in order (the file hash keys checkpoints and the audit) and enforces
  * the byte limit; the consumer counts records, checks keys and writes, exactly as with the in-thread reader.
  */
+import { packedLineAt } from '../contract/packed-fields.js';
 import type { PackedLine } from '../contract/talent-line.js';
+import { RECORD_FIELDS } from '../contract/talent-line-bytes.js';
 import { DomainError, type DomainErrorCode } from '../core/errors.js';
-import type { PackedTalent } from '../core/import/packed-talent.js';
 import type { Decoded } from '../core/import/types.js';
 import { WorkerInbox } from '../worker-inbox.js';
 import type { RawRecord } from './import-readers.js';
@@ -31,11 +32,6 @@ export const BLOCK_BYTES = 1 << 20;
 /** Progress is told every this many bytes. */
 const PROGRESS_BYTES = 1 << 22;
 
-/** Between the fields of a packed record. The fast path admits no control character in any token. */
-export const FIELD_SEP = '\u0000';
-/** A null field. */
-export const NULL_FIELD = '\u0001';
-
 /** What the worker is started with. */
 export interface LineWorkerData {
   path: string;
@@ -48,7 +44,7 @@ export interface LineWorkerData {
   name: string;
   maxLineBytes: number;
   maxBytes: number;
-  /** The taxonomy's skill ids (what `packTalentLine` checks skills against). */
+  /** The taxonomy's skill ids (the fast path's SkillTable, in this order). */
   skills: string[];
   inFlight: number;
   /** Under tsx (TypeScript sources): the worker module, loaded by src/tsx-worker.boot.mjs. */
@@ -60,8 +56,12 @@ export interface EncodedGroup {
   lines: number[];
   /** Per record: as the reader decoded it (the full path's), or null for the next packed record. */
   decoded: (Decoded | null)[];
-  /** The packed records' fields (FIELDS of them each), joined by FIELD_SEP. */
-  packed: string;
+  /**
+   * The packed records' fields (RECORD_FIELDS each) as talent-line-bytes.ts wrote them, and the end of each
+   * field: their own buffers, transferred, not copied, to the consumer.
+   */
+  bytes: Uint8Array;
+  ends: Int32Array;
   /** Skill ids no earlier record of the file held (every skill of the file is sent once). */
   newSkills: string[];
 }
@@ -82,47 +82,11 @@ export type LineWorkerMessage =
       };
     };
 
-/** The fields of a packed record, in their order in EncodedGroup.packed. */
-const FIELDS = [
-  'externalId',
-  'source',
-  'name',
-  'email',
-  'phone',
-  'headline',
-  'occupationId',
-  'location',
-  'remote',
-  'dailyCost',
-  'consentAt',
-  'retainUntil',
-  'languages',
-  'industries',
-  'functions',
-  'skills',
-  'availability',
-  'missions',
-] as const satisfies readonly (keyof PackedTalent)[];
-/** The id, then FIELDS. */
-const RECORD_FIELDS = 1 + FIELDS.length;
-
-const field = (v: string | number | null | undefined): string =>
-  v === null || v === undefined ? NULL_FIELD : typeof v === 'number' ? String(v) : v;
-
-/** A packed record's fields, appended to `out` (joined by the caller). */
-export function encodePacked(p: PackedLine, out: string[]): void {
-  out.push(field(p.id));
-  const t = p.packed;
-  for (const f of FIELDS) out.push(field(t[f]));
-}
-
-const text = (s: string): string | null => (s === NULL_FIELD ? null : s);
-
 /** A group's records, as the in-thread reader would have given them (`before`: lines of earlier blocks). */
 export function decodeGroup(group: EncodedGroup, before = 0): RawRecord<PackedLine>[] {
-  const parts = group.packed === '' ? [] : group.packed.split(FIELD_SEP);
+  const bytes = Buffer.from(group.bytes.buffer, group.bytes.byteOffset, group.bytes.byteLength);
   const out: RawRecord<PackedLine>[] = [];
-  let at = 0;
+  let k = 0;
   let newSkills: string[] = group.newSkills;
   for (let i = 0; i < group.lines.length; i++) {
     const line = before + (group.lines[i] as number);
@@ -131,36 +95,10 @@ export function decodeGroup(group: EncodedGroup, before = 0): RawRecord<PackedLi
       out.push({ line, decoded });
       continue;
     }
-    const f = (k: number) => parts[at + k] as string;
-    const id = f(0);
-    const packed: PackedTalent = {
-      externalId: text(f(1)),
-      source: f(2) as PackedTalent['source'],
-      name: f(3),
-      email: text(f(4)),
-      phone: text(f(5)),
-      headline: f(6),
-      occupationId: text(f(7)),
-      location: f(8),
-      remote: f(9) as PackedTalent['remote'],
-      dailyCost: Number(f(10)),
-      consentAt: text(f(11)),
-      retainUntil: text(f(12)),
-      languages: f(13),
-      industries: f(14),
-      functions: f(15),
-      skills: f(16),
-      availability: f(17),
-      missions: f(18),
-    };
-    at += RECORD_FIELDS;
     // The group's new skills ride on its first packed record: the import adds a record's skill ids to
     // the set it checks against the taxonomy, whatever becomes of the record.
-    out.push({
-      line,
-      decoded: null,
-      prepared: { id: id === NULL_FIELD ? undefined : id, packed, skillIds: newSkills },
-    });
+    out.push({ line, decoded: null, prepared: packedLineAt(bytes, group.ends, k, newSkills) });
+    k += RECORD_FIELDS;
     newSkills = NO_SKILLS;
   }
   return out;

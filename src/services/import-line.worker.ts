@@ -3,24 +3,18 @@
  * cut into blocks of `blockBytes`; reader `index` of `readers` takes blocks index, index + readers, … . A
  * block holds the lines that start in it: it begins after the first newline at or after its first byte
  * minus one, and ends with the newline of the last line starting in it. Each block's lines go through the
- * same reader and fast path as an in-thread import (`jsonlRecords`, `packTalentLine`), numbered from 1
+ * same reader and fast path as an in-thread import (`jsonlRecords`, `packTalentBytes`), numbered from 1
  * within the block; the consumer adds the lines of the blocks before. Reader 0 also hashes the whole file,
  * in order, as it goes. At most `inFlight` groups are out at a time.
  */
 import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { packTalentLine, type PackedLine } from '../contract/talent-line.js';
+import { FieldOut, packTalentBytes, SkillTable } from '../contract/talent-line-bytes.js';
 import { DomainError } from '../core/errors.js';
 import type { Decoded } from '../core/import/types.js';
 import { jsonlRecords } from './import-readers.js';
-import {
-  encodePacked,
-  FIELD_SEP,
-  type EncodedGroup,
-  type LineWorkerData,
-  type LineWorkerMessage,
-} from './import-line-worker.js';
+import type { EncodedGroup, LineWorkerData, LineWorkerMessage } from './import-line-worker.js';
 
 const port = parentPort;
 if (!port) throw new Error('import-line.worker.ts runs as a worker thread only');
@@ -37,15 +31,15 @@ port.on('message', () => {
   wake?.();
 });
 
-const post = (m: LineWorkerMessage) => port.postMessage(m);
+const post = (m: LineWorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 
-async function send(m: LineWorkerMessage): Promise<void> {
+async function send(group: EncodedGroup): Promise<void> {
   while (credits === 0) {
     await new Promise<void>((resolve) => (wake = resolve));
     wake = null;
   }
   credits--;
-  post(m);
+  post({ group }, [group.bytes.buffer as ArrayBuffer, group.ends.buffer as ArrayBuffer]);
 }
 
 /** Reads `length` bytes at `position` (fewer at the end of the file). */
@@ -130,8 +124,25 @@ async function* once(buf: Buffer): AsyncGenerator<Buffer> {
   yield buf;
 }
 
-const known = new Set(data.skills);
-const seen = new Set<string>();
+const table = new SkillTable(data.skills);
+/** Skills (by their index in `table`) sent already: each crosses once, with the first record holding it. */
+const seen = new Uint8Array(data.skills.length);
+/** The packed records of the group being filled. */
+const out = new FieldOut();
+let newSkills: string[] = [];
+
+/** The byte-level fast path, writing into `out`; the record's new skills noted. */
+function prepare(buf: Buffer, start: number, end: number): true | null {
+  if (!packTalentBytes(buf, start, end, table, out)) return null;
+  for (let i = 0; i < out.skillCount; i++) {
+    const k = out.skills[i] as number;
+    if (seen[k] === 0) {
+      seen[k] = 1;
+      newSkills.push(table.ids[k] as string);
+    }
+  }
+  return true;
+}
 
 /** Reads block `b`, sends its records in groups, then its line count. */
 async function readBlock(fh: FileHandle, b: number): Promise<void> {
@@ -143,33 +154,28 @@ async function readBlock(fh: FileHandle, b: number): Promise<void> {
   const { shift } = got;
   let lines: number[] = [];
   let decoded: (Decoded | null)[] = [];
-  let fields: string[] = [];
-  let newSkills: string[] = [];
   const flush = async () => {
     if (lines.length === 0) return;
-    const group: EncodedGroup = { lines, decoded, packed: fields.join(FIELD_SEP), newSkills };
+    // Copies of the used parts: their buffers are transferred, `out` is reused.
+    const group: EncodedGroup = {
+      lines,
+      decoded,
+      bytes: out.bytes.slice(0, out.used),
+      ends: out.ends.slice(0, out.fields),
+      newSkills,
+    };
     lines = [];
     decoded = [];
-    fields = [];
     newSkills = [];
-    await send({ group });
+    out.reset();
+    await send(group);
   };
   try {
-    const records = jsonlRecords<PackedLine>(once(got.bytes), data.maxLineBytes, data.name, (text) =>
-      packTalentLine(text, known),
-    );
+    const records = jsonlRecords<true>(once(got.bytes), data.maxLineBytes, data.name, prepare);
     for await (const group of records) {
       for (const r of group) {
         lines.push(r.line - shift);
-        if (r.prepared) {
-          decoded.push(null);
-          encodePacked(r.prepared, fields);
-          for (const s of r.prepared.skillIds)
-            if (!seen.has(s)) {
-              seen.add(s);
-              newSkills.push(s);
-            }
-        } else decoded.push(r.decoded);
+        decoded.push(r.prepared ? null : r.decoded);
       }
       if (lines.length >= RECORDS_PER_MESSAGE) await flush();
     }

@@ -6,6 +6,7 @@
  * has its own size limit.
  */
 import { parse } from 'csv-parse';
+import { isUtf8 } from 'node:buffer';
 import { createReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -93,6 +94,20 @@ const issue = (field: string, message: string): Decoded => ({
 });
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A fast path tried on a line's bytes before it is decoded: buf[start, end) is the line, valid UTF-8, without
+ * its newline or final CR. What it returns (not null) stands for the record; null leaves the line to the
+ * full path (decoded, JSON.parse, the record check), which decides and words any reject.
+ */
+export type PrepareBytes<F> = (buf: Buffer, start: number, end: number) => F | null;
+
+/** A line read: prepared by the fast path, or its text (null: not valid UTF-8). */
+export interface Line<F> {
+  line: number;
+  text: string | null;
+  prepared: F | null;
+}
 const NEWLINE = 0x0a;
 
 /** A line of `buf` as text, or null when it is not valid UTF-8 (a final CR is dropped). */
@@ -120,18 +135,33 @@ const LINES_PER_GROUP = 64;
  * Lines of a byte stream, in groups of at most LINES_PER_GROUP, decoded as the consumer asks for them.
  * A line longer than `maxLineBytes` is an error naming it; a UTF-8 BOM at the start is dropped.
  */
-export async function* readLines(
+export async function* readLines<F = never>(
   chunks: AsyncIterable<Buffer>,
   maxLineBytes: number,
   name: string,
-): AsyncGenerator<{ line: number; text: string | null }[]> {
+  prepareBytes?: PrepareBytes<F>,
+): AsyncGenerator<Line<F>[]> {
   let carry: Buffer | null = null;
   let line = 0;
   let first = true;
+  // Whether the bytes being split are valid UTF-8 (checked once a chunk): prepareBytes is only given those.
+  let utf8 = false;
   // Decoded line 1 loses a BOM the first chunk did not hold whole (a first read of one or two bytes).
-  const decode = (buf: Buffer, start: number, end: number) => {
+  const decode = (buf: Buffer, start: number, end: number): Line<F> => {
+    if (prepareBytes && utf8) {
+      const stop = end > start && buf[end - 1] === 0x0d ? end - 1 : end;
+      // Line 1 starting with a byte-order mark is left to the text path, which drops it.
+      if (line !== 1 || buf[start] !== 0xef) {
+        const prepared = prepareBytes(buf, start, stop);
+        if (prepared !== null) return { line, text: null, prepared };
+      }
+    }
     const text = decodeLine(buf, start, end);
-    return line === 1 && text?.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return {
+      line,
+      text: line === 1 && text?.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
+      prepared: null,
+    };
   };
   const tooLong = (at: number) =>
     new DomainError('too_large', `${name}:${at}: line is longer than ${maxLineBytes} bytes`, `${name}:${at}`);
@@ -141,7 +171,7 @@ export async function* readLines(
       first = false;
       if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
     }
-    let out: { line: number; text: string | null }[] = [];
+    let out: Line<F>[] = [];
     let start = 0;
     if (carry) {
       // Only the line that spans the two chunks is joined: copying whole chunks cost fresh memory (and
@@ -156,15 +186,18 @@ export async function* readLines(
       carry = null;
       line++;
       if (joined.length > maxLineBytes) throw tooLong(line);
-      out.push({ line, text: decode(joined, 0, joined.length) });
+      utf8 = prepareBytes !== undefined && isUtf8(joined);
+      out.push(decode(joined, 0, joined.length));
       start = nl + 1;
     }
+    // One check for the chunk's whole lines (simdutf: far below the cost of a line's scan).
+    utf8 = prepareBytes !== undefined && isUtf8(chunk.subarray(start, chunk.lastIndexOf(NEWLINE) + 1));
     for (;;) {
       const nl = chunk.indexOf(NEWLINE, start);
       if (nl < 0) break;
       line++;
       if (nl - start > maxLineBytes) throw tooLong(line);
-      out.push({ line, text: decode(chunk, start, nl) });
+      out.push(decode(chunk, start, nl));
       start = nl + 1;
       if (out.length >= LINES_PER_GROUP) {
         yield out;
@@ -179,7 +212,8 @@ export async function* readLines(
   }
   if (carry && carry.length > 0) {
     line++;
-    yield [{ line, text: decode(carry, 0, carry.length) }];
+    utf8 = prepareBytes !== undefined && isUtf8(carry);
+    yield [decode(carry, 0, carry.length)];
   }
 }
 
@@ -202,12 +236,11 @@ export async function* jsonlRecords<F = never>(
   chunks: AsyncIterable<Buffer>,
   maxLineBytes: number,
   name: string,
-  prepare?: (text: string) => F | null,
+  prepareBytes?: PrepareBytes<F>,
 ): AsyncGenerator<RawRecord<F>[]> {
-  for await (const group of readLines(chunks, maxLineBytes, name)) {
+  for await (const group of readLines(chunks, maxLineBytes, name, prepareBytes)) {
     const out: RawRecord<F>[] = [];
-    for (const { line, text } of group) {
-      const prepared = prepare && text !== null ? prepare(text) : null;
+    for (const { line, text, prepared } of group) {
       if (prepared !== null) {
         out.push({ line, decoded: null, prepared });
         continue;

@@ -20,7 +20,9 @@
  */
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { packTalentLine, type PackedLine } from '../contract/talent-line.js';
+import { talentLineOfBytes } from '../contract/packed-fields.js';
+import type { PackedLine } from '../contract/talent-line.js';
+import { SkillTable } from '../contract/talent-line-bytes.js';
 import { DomainError } from '../core/errors.js';
 import { normalizeTalent, sameProject, sameTalent } from '../core/import/canonical.js';
 import { packTalent, samePacked, unpackTalent, type PackedTalentRow } from '../core/import/packed-talent.js';
@@ -254,6 +256,14 @@ function renamer(format: ImportFormat): (field: string) => string {
   return (f) => f;
 }
 
+/** The byte-level fast path's skill table, built once per taxonomy. */
+const skillTables = new WeakMap<Taxonomy, SkillTable>();
+function skillTableOf(tax: Taxonomy): SkillTable {
+  let t = skillTables.get(tax);
+  if (!t) skillTables.set(tax, (t = new SkillTable([...tax.byId.keys()])));
+  return t;
+}
+
 const deriveId = (prefix: string, orgId: string, key: string): string =>
   `${prefix}-${createHash('sha256').update(`${orgId}\u0000${key}`).digest('hex').slice(0, 16)}`;
 
@@ -294,12 +304,13 @@ export class ImportService {
   ): AsyncIterable<RawRecord<PackedLine>[]> {
     const { kind, format } = options;
     if (format === 'jsonl')
-      // Talent lines as this application writes them are checked and packed in one pass (talent-line.ts).
+      // Talent lines as this application writes them are checked and packed in one pass over their bytes
+      // (talent-line-bytes.ts).
       return jsonlRecords(
         chunks,
         IMPORT_LIMITS.maxLineBytes,
         source.name,
-        kind === 'talents' ? (text) => packTalentLine(text, loaded.taxonomy.byId) : undefined,
+        kind === 'talents' ? talentLineOfBytes(skillTableOf(loaded.taxonomy)) : undefined,
       );
     if (format === 'csv') {
       const talents = kind === 'talents';
@@ -622,6 +633,8 @@ export class ImportService {
           taken,
           skills,
           stored,
+          // PostgreSQL stores a group while the next is read and matched.
+          true,
         ))
           reportIssue(summary.rejects, source.name, r.line, r.issue);
       };
@@ -636,6 +649,7 @@ export class ImportService {
         },
       );
       if (!doomed() && group.length > 0) await flush();
+      await store.imports.settleWrites();
     };
     const finish = (imported: boolean) => {
       summary.rejected += counts.rejected;
@@ -895,6 +909,8 @@ export class ImportService {
     skills: Set<string>,
     /** False when the organization held no record of this kind when the transaction began. */
     stored = true,
+    /** The write may still be running on return (see ImportStore.writePackedTalents); the caller settles. */
+    defer = false,
   ): Promise<{ line: number; issue: FieldIssue }[]> {
     if (batch.length === 0) return [];
     const talents = isTalent(batch[0] as Valid);
@@ -956,7 +972,7 @@ export class ImportService {
     const existingIds = targets.filter((t) => t.existing).map((t) => t.id);
     if (talents) {
       const toWrite = await this.classifyTalents(store, orgId, targets, existingIds, counts, format, skills);
-      if (write) await store.imports.writePackedTalents(orgId, toWrite, at, skills);
+      if (write) await store.imports.writePackedTalents(orgId, toWrite, at, skills, defer);
     } else {
       const toWrite: Project[] = [];
       for (const t of targets) {

@@ -183,7 +183,14 @@ export interface ImportStore {
     rows: readonly PackedTalentRow[],
     at: string,
     skills: ReadonlySet<string>,
+    /**
+     * May return before the rows are stored (PostgreSQL: the last COPY left running while the caller reads
+     * on); the next call of this port waits for them, and settleWrites() does. Errors surface there.
+     */
+    defer?: boolean,
   ): Promise<void>;
+  /** Waits for rows a deferred writePackedTalents left being stored; throws what failed. */
+  settleWrites(): Promise<void>;
   /** Talents in id order after `afterId` (exclusive), at most `limit`: exports read the pool page by page. */
   talentPage(orgId: string, afterId: string | null, limit: number): Promise<Talent[]>;
   findProjectKeys(orgId: string, keys: RecordKeys): Promise<KeyRow[]>;

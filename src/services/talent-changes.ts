@@ -226,9 +226,9 @@ function journaledStore(inner: Store, changes: TalentChanges, pending: PendingCh
         await inner.imports.writeTalents(orgId, talents, at, existing);
         pending.upsert(orgId, talents);
       },
-      async writePackedTalents(orgId, rows, at, skills) {
+      async writePackedTalents(orgId, rows, at, skills, defer) {
         if (!pending) return self.transaction((tx) => tx.imports.writePackedTalents(orgId, rows, at, skills));
-        await inner.imports.writePackedTalents(orgId, rows, at, skills);
+        await inner.imports.writePackedTalents(orgId, rows, at, skills, defer);
         pending.upsert(orgId, rows);
       },
     }),

@@ -44,8 +44,13 @@ export class ImportRepository implements ImportStore {
     rows: readonly PackedTalentRow[],
     at: string,
     skills: ReadonlySet<string>,
+    defer?: boolean,
   ): Promise<void> {
-    return this.bulk.writePacked(orgId, rows, at, skills);
+    return this.bulk.writePacked(orgId, rows, at, skills, defer);
+  }
+
+  settleWrites(): Promise<void> {
+    return this.bulk.settle();
   }
 
   talentPage(orgId: string, afterId: string | null, limit: number): Promise<Talent[]> {

@@ -60,7 +60,8 @@ function wrap(client: PoolClient): PoolClient {
 }
 
 async function copyIn(client: PoolClient, sql: string, data: unknown) {
-  if (typeof data !== 'string') throw new Error('COPY: the data must be one string');
+  if (typeof data !== 'string' && !Buffer.isBuffer(data))
+    throw new Error('COPY: the data must be one string or one buffer');
   const stream = client.query(copyFrom(sql));
   await pipeline(Readable.from([data]), stream);
   return { command: 'COPY', rowCount: stream.rowCount, rows: [] };

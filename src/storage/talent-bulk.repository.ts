@@ -18,6 +18,7 @@ import {
   type PackedTalent,
   type PackedTalentRow,
 } from '../core/import/packed-talent.js';
+import { listBytesOf } from '../core/import/packed-bytes.js';
 import type { Talent } from '../core/model.js';
 import type { KeyRow, RecordKeys } from '../services/ports.js';
 import { chunks, keysetPages } from './batch.js';
@@ -57,21 +58,24 @@ const COLUMNS = [
 ] as const;
 const NAMES = COLUMNS.map(([c]) => c).join(', ');
 
-/** The row of a talent, in COLUMNS order; `list` gives the cell of each packed list (its text by default). */
+/**
+ * The row of a talent, in COLUMNS order; `lists`: the cells of its skills, availability and missions (their
+ * texts by default).
+ */
 function cells(orgId: string, id: string, p: PackedTalent, at: string): Cell[];
 function cells(
   orgId: string,
   id: string,
   p: PackedTalent,
   at: string,
-  list: (text: string) => SqliteCell,
+  lists: readonly [SqliteCell, SqliteCell, SqliteCell],
 ): SqliteCell[];
 function cells(
   orgId: string,
   id: string,
   p: PackedTalent,
   at: string,
-  list: (text: string) => SqliteCell = (text) => text,
+  lists?: readonly [SqliteCell, SqliteCell, SqliteCell],
 ): SqliteCell[] {
   return [
     id,
@@ -93,9 +97,9 @@ function cells(
     p.retainUntil,
     at,
     at,
-    list(p.skills),
-    list(p.availability),
-    list(p.missions),
+    lists ? lists[0] : p.skills,
+    lists ? lists[1] : p.availability,
+    lists ? lists[2] : p.missions,
   ];
 }
 
@@ -213,6 +217,10 @@ class ListBytes {
 const listBytes = new ListBytes();
 const toBytes = (text: string) => listBytes.bytes(text);
 
+const TAB = Buffer.from('\t');
+/** Placeholders for the lists of a row whose lists are written as bytes. */
+const EMPTY_LISTS = [null, null, null] as const;
+
 /** PostgreSQL: rows per unnest statement (one array per column holds this many values). */
 const PG_SLICE = 5_000;
 
@@ -239,6 +247,45 @@ function keyList(values: readonly string[], at: number): string[] {
   return out;
 }
 
+/**
+ * COPY text-format data for the rows whose ids are not in `skip`, PG_SLICE rows a buffer: rows as text, and
+ * the lists an import's fast path left as bytes, as they are (its tokens hold no backslash, tab, newline or
+ * carriage return: nothing for COPY to escape).
+ */
+function copyData(
+  orgId: string,
+  rows: readonly PackedTalentRow[],
+  at: string,
+  skip: ReadonlySet<string> | null,
+): Buffer[] {
+  const out: Buffer[] = [];
+  let parts: Buffer[] = [];
+  let text = '';
+  let copied = 0;
+  const flush = () => {
+    parts.push(Buffer.from(text));
+    out.push(Buffer.concat(parts));
+    parts = [];
+    text = '';
+    copied = 0;
+  };
+  for (const t of rows) {
+    if (skip?.has(t.id)) continue;
+    const lists = listBytesOf(t.packed);
+    const row = lists ? cells(orgId, t.id, t.packed, at, EMPTY_LISTS) : cells(orgId, t.id, t.packed, at);
+    const n = lists ? row.length - 3 : row.length;
+    for (let i = 0; i < n; i++) text += (i === 0 ? '' : '\t') + copyCell(row[i] as Cell);
+    if (lists) {
+      parts.push(Buffer.from(text + '\t'), lists[0], TAB, lists[1], TAB, lists[2]);
+      text = '';
+    }
+    text += '\n';
+    if (++copied >= PG_SLICE) flush();
+  }
+  if (copied > 0) flush();
+  return out;
+}
+
 export class TalentBulkRepository {
   private readonly native: SQLite.Database | null;
   /** PostgreSQL opened by openDatabase: COPY is available (pg-copy.ts). */
@@ -256,6 +303,7 @@ export class TalentBulkRepository {
   }
 
   async findKeys(orgId: string, keys: RecordKeys): Promise<KeyRow[]> {
+    await this.settle();
     const out: KeyRow[] = [];
     const seen = new Set<string>();
     const collect = (rows: { id: string; external_id: string | null; email: string | null }[]) => {
@@ -297,6 +345,7 @@ export class TalentBulkRepository {
 
   /** The stored packed form of these talents (missing ids are left out). */
   async getPacked(orgId: string, ids: readonly string[]): Promise<Map<string, PackedTalent>> {
+    await this.settle();
     const out = new Map<string, PackedTalent>();
     if (this.native) {
       const handle = this.native;
@@ -385,6 +434,7 @@ export class TalentBulkRepository {
     _existing?: ReadonlySet<string>,
   ): Promise<void> {
     if (talents.length === 0) return;
+    await this.settle();
     const skills = new Set<string>();
     for (const t of talents) for (const s of t.skills) skills.add(s.skillId);
     await this.checkSkills(skills, (missing) => {
@@ -407,13 +457,19 @@ export class TalentBulkRepository {
     rows: readonly PackedTalentRow[],
     at: string,
     skills: ReadonlySet<string>,
+    defer = false,
   ): Promise<void> {
     if (rows.length === 0) return;
     await this.checkSkills(skills, (missing) => `skill "${missing}" is not in the taxonomy`);
-    await this.writeRows(orgId, rows, at);
+    await this.writeRows(orgId, rows, at, defer);
   }
 
-  private async writeRows(orgId: string, rows: readonly PackedTalentRow[], at: string): Promise<void> {
+  private async writeRows(
+    orgId: string,
+    rows: readonly PackedTalentRow[],
+    at: string,
+    defer = false,
+  ): Promise<void> {
     if (this.native) {
       const handle = this.native;
       await withNative(this.db, handle, () => {
@@ -425,16 +481,21 @@ export class TalentBulkRepository {
         const upsert = prepared(handle, SQLITE_UPSERT);
         for (const r of rows) {
           const p = r.packed;
-          listBytes.row(p.skills.length + p.availability.length + p.missions.length);
+          // The lists' bytes as the import's fast path wrote them, else their texts encoded here.
+          let lists = listBytesOf(p);
+          if (!lists) {
+            listBytes.row(p.skills.length + p.availability.length + p.missions.length);
+            lists = [toBytes(p.skills), toBytes(p.availability), toBytes(p.missions)];
+          }
           // Spread, not an array: better-sqlite3 reads an array's elements one by one through the V8 API
           // (binding a row: 6.4–7.5 µs against 8.0–9.2).
-          upsert.run(...cells(orgId, r.id, p, at, toBytes));
+          upsert.run(...cells(orgId, r.id, p, at, lists));
         }
       });
       return;
     }
     if (this.copy) {
-      await this.writeByCopy(orgId, rows, at);
+      await this.writeByCopy(orgId, rows, at, defer);
       return;
     }
     await this.insertRows(
@@ -446,8 +507,19 @@ export class TalentBulkRepository {
   /**
    * PostgreSQL with COPY: the ids not stored yet (in any organization) are copied in; the others go
    * through the upsert, which replaces a row of this organization and leaves another's alone, as always.
+   * With `defer`, the last COPY is sent and not waited for: the caller goes on reading and matching the
+   * next rows while the server stores these (settle() waits for it, and throws its error).
    */
-  private async writeByCopy(orgId: string, rows: readonly PackedTalentRow[], at: string): Promise<void> {
+  private async writeByCopy(
+    orgId: string,
+    rows: readonly PackedTalentRow[],
+    at: string,
+    defer: boolean,
+  ): Promise<void> {
+    // The COPY data is built first, as if no id were stored (the usual case), while a COPY sent before
+    // may still be running; rebuilt without the stored ones when some are.
+    let copy = copyData(orgId, rows, at, null);
+    await this.settle();
     const stored = new Set<string>();
     for (const part of chunks(
       rows.map((r) => r.id),
@@ -458,27 +530,33 @@ export class TalentBulkRepository {
       );
       for (const row of r.rows) stored.add(row.id);
     }
-    const upserts: Cell[][] = [];
-    let text = '';
-    let copied = 0;
-    const flush = async () => {
-      if (copied === 0) return;
-      await this.db.executeQuery(CompiledQuery.raw(`${COPY_MARK}copy talent (${NAMES}) from stdin`, [text]));
-      text = '';
-      copied = 0;
-    };
-    for (const t of rows) {
-      const row = cells(orgId, t.id, t.packed, at);
-      if (stored.has(t.id)) {
-        upserts.push(row);
-        continue;
-      }
-      for (let i = 0; i < row.length; i++) text += (i === 0 ? '' : '\t') + copyCell(row[i] as Cell);
-      text += '\n';
-      if (++copied >= PG_SLICE) await flush();
+    if (stored.size > 0) copy = copyData(orgId, rows, at, stored);
+    for (let i = 0; i < copy.length; i++) {
+      const sent = this.db
+        .executeQuery(CompiledQuery.raw(`${COPY_MARK}copy talent (${NAMES}) from stdin`, [copy[i]]))
+        .then(() => undefined);
+      if (defer && i === copy.length - 1 && stored.size === 0) {
+        // Failure is kept for settle(); handled here so that it is never an unhandled rejection.
+        sent.catch(() => undefined);
+        this.pending = sent;
+      } else await sent;
     }
-    await flush();
-    await this.insertRows(upserts, UPSERT);
+    if (stored.size > 0)
+      await this.insertRows(
+        rows.filter((t) => stored.has(t.id)).map((t) => cells(orgId, t.id, t.packed, at)),
+        UPSERT,
+      );
+  }
+
+  /** PostgreSQL: a COPY sent by writeByCopy and not yet waited for. */
+  private pending: Promise<void> | null = null;
+
+  /** Waits for the COPY a deferred write left running; throws its error. */
+  async settle(): Promise<void> {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = null;
+    await p;
   }
 
   /** Kysely path: unnest on PostgreSQL (PGlite, or rows to upsert), multi-row VALUES on SQLite. */

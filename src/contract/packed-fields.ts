@@ -1,0 +1,31 @@
+/**
+ * The byte-level fast path's records as the PackedLine an import reads (src/core/import/packed-bytes.ts
+ * decodes them), for the reader in the import's own thread and for the consumer of the reader workers.
+ */
+import { packedTalentAt } from '../core/import/packed-bytes.js';
+import type { PackedLine } from './talent-line.js';
+import { FieldOut, packTalentBytes, type SkillTable } from './talent-line-bytes.js';
+
+/** The record whose first field is field `k` of `bytes`, with `skillIds` as its skills' ids. */
+export function packedLineAt(bytes: Buffer, ends: Int32Array, k: number, skillIds: string[]): PackedLine {
+  const { id, packed } = packedTalentAt(bytes, ends, k);
+  return { id: id ?? undefined, packed, skillIds };
+}
+
+/**
+ * The byte-level fast path as one function of a line's bytes (for a reader in this thread): the line as a
+ * PackedLine, or null for the full path.
+ */
+export function talentLineOfBytes(
+  table: SkillTable,
+): (buf: Buffer, start: number, end: number) => PackedLine | null {
+  const out = new FieldOut();
+  return (buf, start, end) => {
+    out.reset();
+    if (!packTalentBytes(buf, start, end, table, out)) return null;
+    const ids: string[] = [];
+    for (let i = 0; i < out.skillCount; i++) ids.push(table.ids[out.skills[i] as number] as string);
+    // A copy: `out` is reused for the next line, and the record keeps its lists' bytes.
+    return packedLineAt(Buffer.from(out.bytes.subarray(0, out.used)), out.ends, 0, ids);
+  };
+}
