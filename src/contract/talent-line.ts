@@ -7,6 +7,10 @@
  * check the fields as they match and hand over the very tokens the packed lists are made of (≈ 20 µs
  * against ≈ 40, measured side by side; docs/decisions/0005-talent-storage-layout.md).
  *
+ * Imports now run its byte-level twin, talent-line-bytes.ts (one scan of the UTF-8 bytes, no string made;
+ * decisions/0008), which must answer exactly as this does: this file is the readable specification it is
+ * tested against, and the benchmark's peer.
+ *
  * Like the record check it fronts, it only ever says yes: it returns the packed talent when the line is
  * certainly a valid record (checkTalentRecord, then the taxonomy and key checks of validateTalent), with
  * exactly what that path would produce. Anything else — an invalid line, another key order, white space

@@ -229,8 +229,9 @@ function decodeJsonLine(text: string | null): Decoded | null {
 }
 
 /**
- * JSON Lines: one JSON object per line; blank lines are skipped. `prepare`, when given, is tried on each
- * line first: what it returns (not null) stands for the record, and the line is not parsed.
+ * JSON Lines: one JSON object per line; blank lines are skipped. `prepareBytes`, when given, is tried on
+ * each line's bytes first (see PrepareBytes): what it returns (not null) stands for the record, and the
+ * line is neither decoded nor parsed.
  */
 export async function* jsonlRecords<F = never>(
   chunks: AsyncIterable<Buffer>,

@@ -264,6 +264,9 @@ function skillTableOf(tax: Taxonomy): SkillTable {
   return t;
 }
 
+/** Rows an import writes from which it refreshes the planner's statistics (ImportStore.refreshStatistics). */
+const ANALYZE_AFTER_ROWS = 10_000;
+
 const deriveId = (prefix: string, orgId: string, key: string): string =>
   `${prefix}-${createHash('sha256').update(`${orgId}\u0000${key}`).digest('hex').slice(0, 16)}`;
 
@@ -693,6 +696,8 @@ export class ImportService {
       if (e !== rolledBack) throw e;
       return finish(false);
     }
+    if (counts.inserted + counts.updated >= ANALYZE_AFTER_ROWS)
+      await this.store.imports.refreshStatistics(options.kind);
     return finish(true);
   }
 

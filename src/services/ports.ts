@@ -197,6 +197,8 @@ export interface ImportStore {
   getCheckpoint(orgId: string, kind: string, fileHash: string): Promise<ImportCheckpoint | null>;
   saveCheckpoint(checkpoint: ImportCheckpoint): Promise<void>;
   deleteCheckpoint(orgId: string, kind: string, fileHash: string): Promise<void>;
+  /** After a large import: the database's planner statistics brought up to date (where it keeps any). */
+  refreshStatistics(kind: 'talents' | 'projects'): Promise<void>;
 }
 
 /** One row of the SQL cross-check of the analytics: per skill, open projects requiring it and its holders. */

@@ -75,18 +75,18 @@ export function testConfig(overrides: Partial<Config['limits']> = {}): Config {
   return c;
 }
 
-/** A full context (migrated, built-in taxonomy synced) on one dialect. */
+/** A full context (migrated, built-in taxonomy synced) on one dialect, with its database for raw checks. */
 export async function openTestContext(
   dialectCase: DialectCase,
   config = testConfig(),
   clock = fixedClock(),
-): Promise<Context> {
+): Promise<Context & { db: Kysely<Database> }> {
   const { db, dialect, cleanup } = await dialectCase.open();
   await migrateToLatest(db, dialect);
   const store = createStore(db, dialect);
   const services = wireServices(config, store, clock);
   await prepareStore(store, services, clock);
-  return { config, store: { ...store, close: cleanup }, services, close: cleanup };
+  return { config, store: { ...store, close: cleanup }, services, close: cleanup, db };
 }
 
 export const pgSkipReason = PG_URL
