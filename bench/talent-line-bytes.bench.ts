@@ -8,6 +8,7 @@
  * Standalone: `npx tsx bench/talent-line-bytes.bench.ts [lines] [rounds]`.
  */
 import { pathToFileURL } from 'node:url';
+import { fieldsOfPackedLine } from '../src/contract/packed-fields.js';
 import { FieldOut, packTalentBytes, SkillTable } from '../src/contract/talent-line-bytes.js';
 import { packTalentLine, type PackedLine } from '../src/contract/talent-line.js';
 import { BUILTIN_SKILLS } from '../src/core/taxonomy/builtin-skills.js';
@@ -39,35 +40,8 @@ function pool(n: number): { buf: Buffer; starts: number[]; ends: number[] } {
   return { buf, starts, ends };
 }
 
-const NULL_FIELD = '\u0001';
-
-/** The fields of a packed line, as the reader sends them. */
-function fieldsOf(p: PackedLine): string[] {
-  const t = p.packed;
-  const f = (v: string | number | null | undefined) =>
-    v === null || v === undefined ? NULL_FIELD : typeof v === 'number' ? String(v) : v;
-  return [
-    f(p.id),
-    f(t.externalId),
-    t.source,
-    t.name,
-    f(t.email),
-    f(t.phone),
-    t.headline,
-    f(t.occupationId),
-    t.location,
-    t.remote,
-    f(t.dailyCost),
-    f(t.consentAt),
-    f(t.retainUntil),
-    t.languages,
-    t.industries,
-    t.functions,
-    t.skills,
-    t.availability,
-    t.missions,
-  ];
-}
+/** The fields of a packed line, as the reader sent them before packTalentBytes (\u0001 for null). */
+const fieldsOf = (p: PackedLine): string[] => fieldsOfPackedLine(p).map((f) => f ?? '\u0001');
 
 export function runTalentLineBytesBench(options: TalentLineBytesOptions = {}): BenchResult[] {
   const n = options.lines ?? 20_000;

@@ -9,11 +9,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FieldOut, packTalentBytes, RECORD_FIELDS, SkillTable } from '../src/contract/talent-line-bytes.js';
+import { fieldsOfPackedLine } from '../src/contract/packed-fields.js';
 import { packTalentLine, type PackedLine } from '../src/contract/talent-line.js';
-import { generateDemo } from '../src/core/demo/generate-demo.js';
 import { BUILTIN_SKILLS } from '../src/core/taxonomy/builtin-skills.js';
 import { buildTaxonomy } from '../src/core/taxonomy/taxonomy.js';
-import { mutations, type Obj } from './support/talent-mutations.js';
+import { mutations, type Obj, profiles as demoProfiles } from './support/talent-mutations.js';
 
 const tax = buildTaxonomy(BUILTIN_SKILLS);
 const table = new SkillTable(tax.skills.map((s) => s.id));
@@ -45,28 +45,7 @@ describe('SkillTable', () => {
 
 /** The fields packTalentBytes writes, from packTalentLine's result (null for a null value). */
 function expectedFields(p: PackedLine): (string | null)[] {
-  const t = p.packed;
-  const fields = [
-    p.id ?? null,
-    t.externalId,
-    t.source,
-    t.name,
-    t.email,
-    t.phone,
-    t.headline,
-    t.occupationId,
-    t.location,
-    t.remote,
-    String(t.dailyCost),
-    t.consentAt,
-    t.retainUntil,
-    t.languages,
-    t.industries,
-    t.functions,
-    t.skills,
-    t.availability,
-    t.missions,
-  ];
+  const fields = fieldsOfPackedLine(p);
   expect(fields).toHaveLength(RECORD_FIELDS);
   return fields;
 }
@@ -148,27 +127,7 @@ class Checker {
 }
 
 /** Demo profiles topped up with skills out of id order, as the benchmark's lines are. */
-function profiles(n: number, seed: number): Obj[] {
-  const ids = tax.skills.map((s) => s.id);
-  return generateDemo(tax, { talents: n, projects: 0, seed }).talents.map((t, i) => {
-    const held = new Set(t.skills.map((s) => s.skillId));
-    const extra = ids.filter((id) => !held.has(id)).slice(i, i + 5);
-    return {
-      ...t,
-      skills: [
-        ...extra.map((skillId, k) => ({
-          skillId,
-          level: 1 + (k % 5),
-          evidence: 'self',
-          years: k === 0 ? 2.5 : null,
-          lastUsed: null,
-          evidenceDetail: null,
-        })),
-        ...t.skills,
-      ],
-    } as unknown as Obj;
-  });
-}
+const profiles = (n: number, seed: number): Obj[] => demoProfiles(tax, n, seed);
 
 /** Text rewrites of a line: other spellings, other characters, other numbers. */
 const REWRITES: [string, (line: string) => string][] = [

@@ -7,12 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { packTalentLine, type PackedLine } from '../src/contract/talent-line.js';
-import { generateDemo } from '../src/core/demo/generate-demo.js';
 import type { PackedTalent } from '../src/core/import/packed-talent.js';
 import { BUILTIN_SKILLS } from '../src/core/taxonomy/builtin-skills.js';
 import { buildTaxonomy } from '../src/core/taxonomy/taxonomy.js';
 import { toValid, validateTalent, type ValidTalent } from '../src/services/import-records.js';
-import { clone, mutations, type Obj } from './support/talent-mutations.js';
+import { clone, mutations, type Obj, profiles as demoProfiles } from './support/talent-mutations.js';
 
 const tax = buildTaxonomy(BUILTIN_SKILLS);
 
@@ -46,27 +45,7 @@ function compare(line: string, what: string): boolean {
 }
 
 /** Demo profiles topped up with skills out of id order, as the benchmark's lines are. */
-function profiles(n: number, seed: number): Obj[] {
-  const ids = tax.skills.map((s) => s.id);
-  return generateDemo(tax, { talents: n, projects: 0, seed }).talents.map((t, i) => {
-    const held = new Set(t.skills.map((s) => s.skillId));
-    const extra = ids.filter((id) => !held.has(id)).slice(i, i + 5);
-    return {
-      ...t,
-      skills: [
-        ...extra.map((skillId, k) => ({
-          skillId,
-          level: 1 + (k % 5),
-          evidence: 'self',
-          years: k === 0 ? 2.5 : null,
-          lastUsed: null,
-          evidenceDetail: null,
-        })),
-        ...t.skills,
-      ],
-    } as unknown as Obj;
-  });
-}
+const profiles = (n: number, seed: number): Obj[] => demoProfiles(tax, n, seed);
 
 /** The same JSON spelt otherwise, or made invalid, as text. */
 const REWRITES: [string, (line: string) => string][] = [

@@ -13,6 +13,35 @@ export function packedLineAt(bytes: Buffer, ends: Int32Array, k: number, skillId
 }
 
 /**
+ * A packed line's fields in the order talent-line-bytes.ts writes them (null for a null value; the daily
+ * cost as String() spells it): the inverse of packedLineAt, what the fast path must write for `p`.
+ */
+export function fieldsOfPackedLine(p: PackedLine): (string | null)[] {
+  const t = p.packed;
+  return [
+    p.id ?? null,
+    t.externalId,
+    t.source,
+    t.name,
+    t.email,
+    t.phone,
+    t.headline,
+    t.occupationId,
+    t.location,
+    t.remote,
+    String(t.dailyCost),
+    t.consentAt,
+    t.retainUntil,
+    t.languages,
+    t.industries,
+    t.functions,
+    t.skills,
+    t.availability,
+    t.missions,
+  ];
+}
+
+/**
  * The byte-level fast path as one function of a line's bytes (for a reader in this thread): the line as a
  * PackedLine, or null for the full path.
  */

@@ -1,9 +1,35 @@
 /**
  * Talent records gone wrong in the ways a file gets them wrong: each demo profile changed in one field (top
  * level, or of its first skill, window or mission), for the tests that compare a fast path of the import
- * with the full one (import-record-check.test.ts, import-talent-line.test.ts).
+ * with the full one (import-record-check.test.ts, import-talent-line.test.ts, import-talent-line-bytes.test.ts).
  */
+import { generateDemo } from '../../src/core/demo/generate-demo.js';
+import type { Taxonomy } from '../../src/core/taxonomy/types.js';
+
 export type Obj = Record<string, unknown>;
+
+/** Demo profiles topped up with skills out of id order, as the benchmark's lines are. */
+export function profiles(tax: Taxonomy, n: number, seed: number): Obj[] {
+  const ids = tax.skills.map((s) => s.id);
+  return generateDemo(tax, { talents: n, projects: 0, seed }).talents.map((t, i) => {
+    const held = new Set(t.skills.map((s) => s.skillId));
+    const extra = ids.filter((id) => !held.has(id)).slice(i, i + 5);
+    return {
+      ...t,
+      skills: [
+        ...extra.map((skillId, k) => ({
+          skillId,
+          level: 1 + (k % 5),
+          evidence: 'self',
+          years: k === 0 ? 2.5 : null,
+          lastUsed: null,
+          evidenceDetail: null,
+        })),
+        ...t.skills,
+      ],
+    } as unknown as Obj;
+  });
+}
 
 export const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
