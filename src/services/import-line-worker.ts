@@ -4,11 +4,11 @@
  * The larger part of an import's CPU is reading: hashing the bytes, decoding each line and checking and
  * packing it (talent-line.ts); the rest is matching and writing the rows, which one thread must do (one
  * writer). So the readers are workers (import-line.worker.ts), each running the very reader an in-thread
- * import runs (`jsonlRecords` with the byte-level `packTalentBytes`) on its share of the file: the file is cut into blocks
- * (BLOCK_BYTES), dealt round-robin, and the consumer takes them back in order, block after block, numbering
- * lines from the counts of the blocks before. Packed records travel as the bytes the fast path wrote, in a
- * buffer transferred with the group; a record the fast path left alone, as the reader decoded it (the full path
- * words its errors here, as in one thread). Each group taken sends its reader a credit; a reader stops when
+ * import runs (`jsonlRecords` with the byte-level `packTalentBytes`) on its share of the file: the file is
+ * cut into blocks (BLOCK_BYTES), dealt round-robin, and the consumer takes them back in order, block after
+ * block, numbering lines from the counts of the blocks before. Packed records travel as the bytes the fast
+ * path wrote, in a buffer transferred with the group; a record the fast path left alone, as the reader
+ * decoded it (the full path words its errors here, as in one thread). Each group taken sends its reader a credit; a reader stops when
  * IN_FLIGHT groups are out, so none runs more than a few blocks ahead (memory stays bounded).
  *
  * Reader 0 also hashes the whole file in order (the file hash keys checkpoints and the audit) and enforces

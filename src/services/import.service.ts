@@ -696,10 +696,7 @@ export class ImportService {
       if (e !== rolledBack) throw e;
       return finish(false);
     }
-    if (counts.inserted + counts.updated >= ANALYZE_AFTER_ROWS)
-      // The rows are committed: statistics left stale (autovacuum refreshes them in time) are no reason to
-      // report the import as failed.
-      await this.store.imports.refreshStatistics(options.kind).catch(() => undefined);
+    await this.refreshStatistics(options.kind, counts);
     return finish(true);
   }
 
@@ -804,6 +801,7 @@ export class ImportService {
         });
       });
       summary.imported = true;
+      await this.refreshStatistics(options.kind, counts);
       return finish();
     }
 
@@ -876,7 +874,16 @@ export class ImportService {
       after = lastLine;
     } while (left > 0);
     summary.imported = true;
+    await this.refreshStatistics(options.kind, counts);
     return finish();
+  }
+
+  /** After an import that wrote ANALYZE_AFTER_ROWS rows or more: the planner's statistics refreshed. */
+  private async refreshStatistics(kind: ImportKind, counts: Counts): Promise<void> {
+    if (counts.inserted + counts.updated < ANALYZE_AFTER_ROWS) return;
+    // The rows are committed: statistics left stale (autovacuum refreshes them in time) are no reason to
+    // report the import as failed.
+    await this.store.imports.refreshStatistics(kind).catch(() => undefined);
   }
 
   /** Records the keys of a record; a key already used by an earlier line of the file is a reject. */

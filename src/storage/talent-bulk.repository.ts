@@ -218,8 +218,9 @@ const listBytes = new ListBytes();
 const toBytes = (text: string) => listBytes.bytes(text);
 
 const TAB = Buffer.from('\t');
-/** Placeholders for the lists of a row whose lists are written as bytes. */
-const EMPTY_LISTS = [null, null, null] as const;
+/** Placeholders for a row's lists (written apart), and the columns before them. */
+const NO_LISTS = [null, null, null] as const;
+const SCALAR_COLUMNS = COLUMNS.length - NO_LISTS.length;
 
 /** PostgreSQL: rows per unnest statement (one array per column holds this many values). */
 const PG_SLICE = 5_000;
@@ -271,14 +272,16 @@ function copyData(
   };
   for (const t of rows) {
     if (skip?.has(t.id)) continue;
-    const lists = listBytesOf(t.packed);
-    const row = lists ? cells(orgId, t.id, t.packed, at, EMPTY_LISTS) : cells(orgId, t.id, t.packed, at);
-    const n = lists ? row.length - 3 : row.length;
-    for (let i = 0; i < n; i++) text += (i === 0 ? '' : '\t') + copyCell(row[i] as Cell);
+    const p = t.packed;
+    // The other columns as text; the lists after them, from their bytes when the fast path left them so
+    // (read as text, they would be decoded only to be encoded again).
+    const row = cells(orgId, t.id, p, at, NO_LISTS);
+    for (let i = 0; i < SCALAR_COLUMNS; i++) text += (i === 0 ? '' : '\t') + copyCell(row[i] as Cell);
+    const lists = listBytesOf(p);
     if (lists) {
       parts.push(Buffer.from(text + '\t'), lists[0], TAB, lists[1], TAB, lists[2]);
       text = '';
-    }
+    } else text += `\t${copyCell(p.skills)}\t${copyCell(p.availability)}\t${copyCell(p.missions)}`;
     text += '\n';
     if (++copied >= PG_SLICE) flush();
   }
