@@ -6,7 +6,7 @@
  *   started writing: the database must hold nothing of the file; running it again ends with exactly its rows.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -144,7 +144,9 @@ describe('kill -9 during an import', () => {
     expect(killed, first.stderr).toBe(true);
     expect(first.code).toBeNull();
 
-    const sqlite = new SQLite(sdb, { readonly: true });
+    // A file this size is written in a rollback journal (sqlite-bulk-journal.ts): the kill left it hot.
+    expect(existsSync(`${sdb}-journal`)).toBe(true);
+    const sqlite = new SQLite(sdb);
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     expect((sqlite.prepare('select count(*) as n from talent').get() as { n: number }).n).toBe(0);
     expect((sqlite.prepare('select count(*) as n from import_checkpoint').get() as { n: number }).n).toBe(0);
@@ -166,5 +168,10 @@ describe('kill -9 during an import', () => {
     const ids = new Set(copies.map((t) => t.id));
     for (const line of rows) expect(ids.delete((JSON.parse(line) as Talent).id)).toBe(true);
     expect(ids.size).toBe(0);
+    // Back in WAL mode once the import is done, and no journal left.
+    const after = new SQLite(sdb);
+    expect(after.pragma('journal_mode', { simple: true })).toBe('wal');
+    after.close();
+    expect(existsSync(`${sdb}-journal`)).toBe(false);
   }, 120_000);
 });

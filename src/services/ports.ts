@@ -219,6 +219,10 @@ export interface AnalyticsStore {
   skillCounts(orgId: string, openStatuses: readonly string[]): Promise<SkillCountRow[]>;
 }
 
+export interface TransactionOptions {
+  bulk?: boolean;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   analytics: AnalyticsStore;
@@ -231,7 +235,11 @@ export interface Store {
   ensureOrganization(id: string, name: string, at: string): Promise<void>;
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
-  /** Runs `fn` in one transaction: all of it is written, or none. */
-  transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction: all of it is written, or none. `bulk`: a large write (an import of
+   * thousands of rows), for which the store may trade concurrency for speed (on SQLite, a rollback journal
+   * when no other connection is open: sqlite-bulk-journal.ts).
+   */
+  transaction<T>(fn: (store: Store) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }

@@ -15,7 +15,7 @@
  */
 import { unpackTalent, type PackedTalentRow } from '../core/import/packed-talent.js';
 import type { Talent } from '../core/model.js';
-import type { ImportStore, Store, TalentStore } from './ports.js';
+import type { ImportStore, Store, TalentStore, TransactionOptions } from './ports.js';
 
 /** What one committed transaction did to an organization's talents. */
 export interface TalentChange {
@@ -232,7 +232,7 @@ function journaledStore(inner: Store, changes: TalentChanges, pending: PendingCh
         pending.upsert(orgId, rows);
       },
     }),
-    async transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    async transaction<T>(fn: (store: Store) => Promise<T>, options?: TransactionOptions): Promise<T> {
       // Nested calls join the outer transaction, as the store's own do.
       if (pending) return fn(self);
       const own = new PendingChanges();
@@ -241,7 +241,7 @@ function journaledStore(inner: Store, changes: TalentChanges, pending: PendingCh
         const r = await fn(journaledStore(tx, changes, own));
         told = await own.flush(tx);
         return r;
-      });
+      }, options);
       changes.notify(told);
       return result;
     },

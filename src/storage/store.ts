@@ -4,8 +4,10 @@ import { AnalyticsRepository } from './analytics.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import { EscoRepository } from './esco.repository.js';
 import { ImportRepository } from './import.repository.js';
+import { nativeSqliteOf } from './native-sqlite.js';
 import { ProjectRepository } from './project.repository.js';
 import type { Database } from './schema.js';
+import { enterBulkJournal, leaveBulkJournal } from './sqlite-bulk-journal.js';
 import { TalentRepository } from './talent.repository.js';
 import { TaxonomyRepository } from './taxonomy.repository.js';
 
@@ -38,10 +40,20 @@ function bind(db: Kysely<Database>, dialect: Store['dialect'], root: Kysely<Data
         .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
         .execute();
     },
-    async transaction(fn) {
+    async transaction(fn, options) {
       // Nested calls join the outer transaction: Kysely has no savepoints across both dialects here.
       if (db.isTransaction) return fn(store);
-      return db.transaction().execute((trx) => fn(bind(trx, dialect, root)));
+      const handle = options?.bulk ? nativeSqliteOf(root) : null;
+      if (!handle) return db.transaction().execute((trx) => fn(bind(trx, dialect, root)));
+      // The connection held from the journal switch to the switch back (sqlite-bulk-journal.ts).
+      return db.connection().execute(async (conn) => {
+        const journal = enterBulkJournal(handle);
+        try {
+          return await conn.transaction().execute((trx) => fn(bind(trx, dialect, root)));
+        } finally {
+          if (journal === 'journal') leaveBulkJournal(handle);
+        }
+      });
     },
     async close() {
       await root.destroy();
