@@ -632,6 +632,7 @@ export class ImportService {
       const stored =
         (options.kind === 'talents' ? await store.talents.count(orgId) : await store.projects.count(orgId)) >
         0;
+      const elsewhere = await store.imports.heldElsewhere(orgId, options.kind);
       let group: Valid[] = [];
       const flush = async () => {
         const g = group;
@@ -647,6 +648,7 @@ export class ImportService {
           taken,
           skills,
           stored,
+          elsewhere,
           // PostgreSQL stores a group while the next is read and matched.
           true,
         ))
@@ -758,6 +760,9 @@ export class ImportService {
      * One batch: `size` records taken from `records`, processed SUB_BATCH at a time (what is read from the
      * spool dies young instead of being held for the whole batch) but matched as one batch (`taken`).
      */
+    // Read once: another organization's records appearing during the import would be refused by its
+    // unique ids at the latest (an error, nothing written twice).
+    const elsewhere = await this.store.imports.heldElsewhere(orgId, options.kind);
     const runBatch = async (store: Store, records: Feed, size: number, write: boolean) => {
       const taken = new KeySet();
       let lastLine = 0;
@@ -776,6 +781,8 @@ export class ImportService {
           options.format,
           taken,
           skills,
+          true,
+          elsewhere,
         ))
           report(r.line, r.issue);
       }
@@ -935,6 +942,8 @@ export class ImportService {
     skills: Set<string>,
     /** False when the organization held no record of this kind when the transaction began. */
     stored = true,
+    /** False when no other organization held a record of this kind (ImportStore.heldElsewhere). */
+    elsewhere = true,
     /** The write may still be running on return (see ImportStore.writePackedTalents); the caller settles. */
     defer = false,
   ): Promise<{ line: number; issue: FieldIssue }[]> {
@@ -969,7 +978,7 @@ export class ImportService {
     }
     const rejects: { line: number; issue: FieldIssue }[] = [];
     const targets: { v: Valid; id: string; existing: boolean }[] = [];
-    for (const v of batch) {
+    const designated = batch.map((v) => {
       const k = keyOf(v);
       const matched =
         (k.externalId !== null ? byExternal.get(k.externalId) : undefined) ??
@@ -984,6 +993,26 @@ export class ImportService {
               orgId,
               k.externalId !== null ? `x:${k.externalId}` : `e:${k.email}`,
             ));
+      return { id, matched: matched !== undefined };
+    });
+    // Ids are unique across organizations: a new record must not take another organization's id (its
+    // row would be overwritten, or this one silently not written). Asked only when another one holds any.
+    const fresh = elsewhere ? designated.filter((d) => !d.matched).map((d) => d.id) : [];
+    const foreign =
+      fresh.length > 0
+        ? new Set(await store.imports.idsHeldElsewhere(orgId, talents ? 'talents' : 'projects', fresh))
+        : null;
+    for (let i = 0; i < batch.length; i++) {
+      const v = batch[i] as Valid;
+      const { id, matched } = designated[i] as { id: string; matched: boolean };
+      if (foreign?.has(id)) {
+        counts.rejected++;
+        rejects.push({
+          line: v.line,
+          issue: { field: 'id', message: `"${id}" belongs to another organization` },
+        });
+        continue;
+      }
       const first = taken.add(id, v.line);
       if (first !== 0) {
         counts.rejected++;
@@ -993,7 +1022,7 @@ export class ImportService {
         });
         continue;
       }
-      targets.push({ v, id, existing: matched !== undefined });
+      targets.push({ v, id, existing: matched });
     }
     const existingIds = targets.filter((t) => t.existing).map((t) => t.id);
     if (talents) {

@@ -199,6 +199,13 @@ export interface ImportStore {
   deleteCheckpoint(orgId: string, kind: string, fileHash: string): Promise<void>;
   /** After a large import: the database's planner statistics brought up to date (where it keeps any). */
   refreshStatistics(kind: 'talents' | 'projects'): Promise<void>;
+  /**
+   * Whether another organization holds records of this kind (ids are unique across organizations: an
+   * import must not take one of theirs for a new record of its own).
+   */
+  heldElsewhere(orgId: string, kind: 'talents' | 'projects'): Promise<boolean>;
+  /** The ids among `ids` that another organization holds. */
+  idsHeldElsewhere(orgId: string, kind: 'talents' | 'projects', ids: readonly string[]): Promise<string[]>;
 }
 
 /** One row of the SQL cross-check of the analytics: per skill, open projects requiring it and its holders. */

@@ -125,6 +125,35 @@ export class ImportRepository implements ImportStore {
     await sql.raw(`analyze ${kind === 'talents' ? 'talent' : 'project'}`).execute(this.db);
   }
 
+  async heldElsewhere(orgId: string, kind: 'talents' | 'projects'): Promise<boolean> {
+    const table = kind === 'talents' ? 'talent' : 'project';
+    // Two seeks on the (org_id, id) index, not a scan of every other row.
+    const below = await this.db.selectFrom(table).select('id').where('org_id', '<', orgId).limit(1).execute();
+    if (below.length > 0) return true;
+    const above = await this.db.selectFrom(table).select('id').where('org_id', '>', orgId).limit(1).execute();
+    return above.length > 0;
+  }
+
+  async idsHeldElsewhere(
+    orgId: string,
+    kind: 'talents' | 'projects',
+    ids: readonly string[],
+  ): Promise<string[]> {
+    const table = kind === 'talents' ? 'talent' : 'project';
+    const out: string[] = [];
+    for (const part of chunks(ids, 1000)) {
+      if (part.length === 0) continue;
+      const rows = await this.db
+        .selectFrom(table)
+        .select('id')
+        .where('id', 'in', part)
+        .where('org_id', '<>', orgId)
+        .execute();
+      for (const r of rows) out.push(r.id);
+    }
+    return out;
+  }
+
   async deleteCheckpoint(orgId: string, kind: string, fileHash: string): Promise<void> {
     await this.db
       .deleteFrom('import_checkpoint')

@@ -425,8 +425,8 @@ export class TalentBulkRepository {
   }
 
   /**
-   * Writes whole talents: each row is inserted, or replaced when its id is stored (in this organization;
-   * an id held by another organization is left alone). A talent's skills must be in the taxonomy, as the
+   * Writes whole talents: each row is inserted, or replaced when its id is stored in this organization; an
+   * id held by another organization is an error (nothing of it written, the transaction fails). A talent's skills must be in the taxonomy, as the
    * foreign key of the former talent_skill table required. `existing` (the ids known to be stored) is not
    * needed by this layout; it stays in the signature of the port.
    */
@@ -492,7 +492,7 @@ export class TalentBulkRepository {
           }
           // Spread, not an array: better-sqlite3 reads an array's elements one by one through the V8 API
           // (binding a row: 6.4–7.5 µs against 8.0–9.2).
-          upsert.run(...cells(orgId, r.id, p, at, lists));
+          if (upsert.run(...cells(orgId, r.id, p, at, lists)).changes === 0) throw heldElsewhere(r.id);
         }
       });
       return;
@@ -528,10 +528,14 @@ export class TalentBulkRepository {
       rows.map((r) => r.id),
       PG_SLICE,
     )) {
-      const r = await sql<{ id: string }>`select id from talent where id = any(${part}::text[])`.execute(
-        this.db,
-      );
-      for (const row of r.rows) stored.add(row.id);
+      const r = await sql<{
+        id: string;
+        org_id: string;
+      }>`select id, org_id from talent where id = any(${part}::text[])`.execute(this.db);
+      for (const row of r.rows) {
+        if (row.org_id !== orgId) throw heldElsewhere(row.id);
+        stored.add(row.id);
+      }
     }
     if (stored.size > 0) copy = copyData(orgId, rows, at, stored);
     for (let i = 0; i < copy.length; i++) {
@@ -562,27 +566,30 @@ export class TalentBulkRepository {
     await p;
   }
 
-  /** Kysely path: unnest on PostgreSQL (PGlite, or rows to upsert), multi-row VALUES on SQLite. */
+  /**
+   * Kysely path: unnest on PostgreSQL (PGlite, or rows to upsert), multi-row VALUES on SQLite. A row the
+   * upsert left alone (its id held by another organization) is an error, never a silent skip.
+   */
   private async insertRows(rows: readonly Cell[][], suffix: string): Promise<void> {
-    if (this.dialect === 'postgres') {
-      const unnest = COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
-      for (const part of chunks(rows, PG_SLICE)) {
-        const arrays = COLUMNS.map((_, i) => part.map((r) => r[i] ?? null));
-        await this.db.executeQuery(
-          CompiledQuery.raw(
-            `insert into talent (${NAMES}) select * from unnest(${unnest}) ${suffix}`,
-            arrays,
-          ),
-        );
-      }
-      return;
-    }
     const tuple = `(${COLUMNS.map(() => '?').join(',')})`;
-    for (const part of chunks(rows, Math.floor(30_000 / COLUMNS.length))) {
-      const values = part.map(() => tuple).join(',');
-      await this.db.executeQuery(
-        CompiledQuery.raw(`insert into talent (${NAMES}) values ${values} ${suffix}`, part.flat()),
-      );
+    const unnest = COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
+    const size = this.dialect === 'postgres' ? PG_SLICE : Math.floor(30_000 / COLUMNS.length);
+    for (const part of chunks(rows, size)) {
+      const query =
+        this.dialect === 'postgres'
+          ? CompiledQuery.raw(
+              `insert into talent (${NAMES}) select * from unnest(${unnest}) ${suffix} returning id`,
+              COLUMNS.map((_, i) => part.map((r) => r[i] ?? null)),
+            )
+          : CompiledQuery.raw(
+              `insert into talent (${NAMES}) values ${part.map(() => tuple).join(',')} ${suffix} returning id`,
+              part.flat(),
+            );
+      const { rows: written } = await this.db.executeQuery<{ id: string }>(query);
+      if (written.length < part.length) {
+        const ids = new Set(written.map((r) => r.id));
+        throw heldElsewhere(part.map((r) => r[0] as string).find((id) => !ids.has(id)) as string);
+      }
     }
   }
 
@@ -637,5 +644,8 @@ export class TalentBulkRepository {
     return (await q.execute(this.db)).rows;
   }
 }
+
+/** An upsert meeting an id of another organization: ids are unique across organizations. */
+const heldElsewhere = (id: string) => new Error(`talent "${id}" belongs to another organization`);
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
