@@ -127,7 +127,7 @@ describe.each(DIALECTS)('ids held by another organization on $name', (dialectCas
     });
   }
 
-  it('the storage refuses to write a talent under another organization’s id', async () => {
+  it('the storage refuses to write a talent or a project under another organization’s id', async () => {
     await pair('store');
     const mine = own(talents);
     expect(await run(owner, jsonl(mine.slice(0, 1)))).toMatchObject({ inserted: 1 });
@@ -136,5 +136,16 @@ describe.each(DIALECTS)('ids held by another organization on $name', (dialectCas
     ).rejects.toThrow(`talent "${mine[0]!.id}" belongs to another organization`);
     expect((await ctx.store.talents.get(owner, mine[0]!.id))?.name).toBe(mine[0]!.name);
     expect(await ctx.store.talents.count(other)).toBe(0);
+
+    const project = ownProjects(projects)[0]!;
+    await ctx.store.transaction((tx) => tx.projects.upsertMany(owner, [project], AT));
+    const before = await ctx.store.projects.get(owner, project.id);
+    await expect(
+      ctx.store.transaction((tx) =>
+        tx.projects.upsertMany(other, [{ ...project, name: 'Other', requirements: [] }], AT),
+      ),
+    ).rejects.toThrow(`project "${project.id}" belongs to another organization`);
+    expect(await ctx.store.projects.get(owner, project.id)).toEqual(before);
+    expect(await ctx.store.projects.count(other)).toBe(0);
   });
 });

@@ -48,34 +48,45 @@ export class ProjectRepository implements ProjectStore {
         created_at: at,
         updated_at: at,
       }));
-      await this.db
+      // A known id is replaced only in this organization; another organization's id is an error (ids are
+      // unique across organizations), before anything of its children is touched.
+      const written = await this.db
         .insertInto('project')
         .values(rows)
         .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => ({
-            name: eb.ref('excluded.name'),
-            brief: eb.ref('excluded.brief'),
-            industry: eb.ref('excluded.industry'),
-            business_function: eb.ref('excluded.business_function'),
-            archetype: eb.ref('excluded.archetype'),
-            status: eb.ref('excluded.status'),
-            start_date: eb.ref('excluded.start_date'),
-            end_date: eb.ref('excluded.end_date'),
-            budget: eb.ref('excluded.budget'),
-            language: eb.ref('excluded.language'),
-            external_id: eb.ref('excluded.external_id'),
-            roles: eb.ref('excluded.roles'),
-            data_sensitivity: eb.ref('excluded.data_sensitivity'),
-            build_or_buy: eb.ref('excluded.build_or_buy'),
-            outcome: eb.ref('excluded.outcome'),
-            business_outcome: eb.ref('excluded.business_outcome'),
-            process_owner: eb.ref('excluded.process_owner'),
-            security_owner: eb.ref('excluded.security_owner'),
-            data_sources: eb.ref('excluded.data_sources'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
+          oc
+            .column('id')
+            .doUpdateSet((eb) => ({
+              name: eb.ref('excluded.name'),
+              brief: eb.ref('excluded.brief'),
+              industry: eb.ref('excluded.industry'),
+              business_function: eb.ref('excluded.business_function'),
+              archetype: eb.ref('excluded.archetype'),
+              status: eb.ref('excluded.status'),
+              start_date: eb.ref('excluded.start_date'),
+              end_date: eb.ref('excluded.end_date'),
+              budget: eb.ref('excluded.budget'),
+              language: eb.ref('excluded.language'),
+              external_id: eb.ref('excluded.external_id'),
+              roles: eb.ref('excluded.roles'),
+              data_sensitivity: eb.ref('excluded.data_sensitivity'),
+              build_or_buy: eb.ref('excluded.build_or_buy'),
+              outcome: eb.ref('excluded.outcome'),
+              business_outcome: eb.ref('excluded.business_outcome'),
+              process_owner: eb.ref('excluded.process_owner'),
+              security_owner: eb.ref('excluded.security_owner'),
+              data_sources: eb.ref('excluded.data_sources'),
+              updated_at: eb.ref('excluded.updated_at'),
+            }))
+            .where('project.org_id', '=', (eb) => eb.ref('excluded.org_id')),
         )
+        .returning('id')
         .execute();
+      if (written.length < part.length) {
+        const done = new Set(written.map((r) => r.id));
+        const id = part.find((p) => !done.has(p.id))?.id;
+        throw new Error(`project "${id}" belongs to another organization`);
+      }
       const ids = part.map((p) => p.id);
       await this.db.deleteFrom('project_skill').where('project_id', 'in', ids).execute();
       await this.db.deleteFrom('project_status_event').where('project_id', 'in', ids).execute();
