@@ -756,13 +756,13 @@ export class ImportService {
       );
     const remaining = (after: number) =>
       kept ? kept.filter((v) => v.line > after).length : spooledLines.countAbove(after);
+    // Read once: a record another organization adds during the import with one of this file's ids is
+    // refused by the writers at the latest (an error; nothing of the other organization is overwritten).
+    const elsewhere = await this.store.imports.heldElsewhere(orgId, options.kind);
     /**
      * One batch: `size` records taken from `records`, processed SUB_BATCH at a time (what is read from the
      * spool dies young instead of being held for the whole batch) but matched as one batch (`taken`).
      */
-    // Read once: another organization's records appearing during the import would be refused by its
-    // unique ids at the latest (an error, nothing written twice).
-    const elsewhere = await this.store.imports.heldElsewhere(orgId, options.kind);
     const runBatch = async (store: Store, records: Feed, size: number, write: boolean) => {
       const taken = new KeySet();
       let lastLine = 0;

@@ -426,9 +426,10 @@ export class TalentBulkRepository {
 
   /**
    * Writes whole talents: each row is inserted, or replaced when its id is stored in this organization; an
-   * id held by another organization is an error (nothing of it written, the transaction fails). A talent's skills must be in the taxonomy, as the
-   * foreign key of the former talent_skill table required. `existing` (the ids known to be stored) is not
-   * needed by this layout; it stays in the signature of the port.
+   * id held by another organization is an error (nothing of it written, the transaction fails). A talent's
+   * skills must be in the taxonomy, as the foreign key of the former talent_skill table required.
+   * `existing` (the ids known to be stored) is not needed by this layout; it stays in the signature of the
+   * port.
    */
   async write(
     orgId: string,
