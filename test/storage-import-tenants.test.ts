@@ -9,11 +9,10 @@ import { generateDemo } from '../src/core/demo/generate-demo.js';
 import type { Project, Talent } from '../src/core/model.js';
 import type { Context } from '../src/main/create-context.js';
 import type { ImportOptions } from '../src/services/import.service.js';
-import { textSource } from '../src/services/import-readers.js';
 import { DIALECTS, openTestContext } from './support/databases.js';
+import { importText, jsonl } from './support/imports.js';
 
 const AT = '2026-01-15T10:00:00.000Z';
-const jsonl = (records: readonly unknown[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
 
 describe.each(DIALECTS)('ids held by another organization on $name', (dialectCase) => {
   let ctx: Context;
@@ -25,12 +24,7 @@ describe.each(DIALECTS)('ids held by another organization on $name', (dialectCas
   let other: string;
 
   const run = (org: string, content: string, options: Partial<ImportOptions> = {}) =>
-    ctx.services.imports.import(textSource('file.jsonl', content), {
-      kind: 'talents',
-      format: 'jsonl',
-      orgId: org,
-      ...options,
-    });
+    importText(ctx, org, 'file.jsonl', content, options);
 
   beforeAll(async () => {
     ctx = await openTestContext(dialectCase);

@@ -12,8 +12,7 @@ import { DEFAULT_ORG } from '../src/services/ports.js';
 import { migrateToLatest } from '../src/storage/migrate.js';
 import { createStore } from '../src/storage/store.js';
 import { DIALECTS, fixedClock, openTestContext, testConfig } from './support/databases.js';
-
-const jsonl = (records: readonly unknown[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+import { importText, jsonl } from './support/imports.js';
 
 async function exportAll(ctx: Context, format: 'jsonl' | 'csv' | 'jsonresume', org: string): Promise<string> {
   let out = '';
@@ -37,12 +36,7 @@ describe.each(DIALECTS)('imports on $name', (dialectCase) => {
   let demo: { talents: Talent[] };
   let org = DEFAULT_ORG;
   const run = (name: string, content: string | Buffer, options: Partial<ImportOptions> = {}) =>
-    ctx.services.imports.import(textSource(name, content), {
-      kind: 'talents',
-      format: 'jsonl',
-      orgId: org,
-      ...options,
-    });
+    importText(ctx, org, name, content, options);
 
   beforeAll(async () => {
     ctx = await openTestContext(dialectCase);

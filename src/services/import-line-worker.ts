@@ -8,8 +8,9 @@
  * cut into blocks (BLOCK_BYTES), dealt round-robin, and the consumer takes them back in order, block after
  * block, numbering lines from the counts of the blocks before. Packed records travel as the bytes the fast
  * path wrote, in a buffer transferred with the group; a record the fast path left alone, as the reader
- * decoded it (the full path words its errors here, as in one thread). Each group taken sends its reader a credit; a reader stops when
- * IN_FLIGHT groups are out, so none runs more than a few blocks ahead (memory stays bounded).
+ * decoded it (the full path words its errors here, as in one thread). Each group taken sends its reader a
+ * credit; a reader stops when IN_FLIGHT groups are out, so none runs more than a few blocks ahead (memory
+ * stays bounded).
  *
  * Reader 0 also hashes the whole file in order (the file hash keys checkpoints and the audit) and enforces
  * the byte limit; the consumer counts records, checks keys and writes, exactly as with the in-thread reader.
