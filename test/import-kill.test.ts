@@ -150,6 +150,16 @@ describe('kill -9 during an import', () => {
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     expect((sqlite.prepare('select count(*) as n from talent').get() as { n: number }).n).toBe(0);
     expect((sqlite.prepare('select count(*) as n from import_checkpoint').get() as { n: number }).n).toBe(0);
+    // The import into this empty pool had dropped the secondary indexes to build them at the end
+    // (deferred-keys.ts): the rollback of the hot journal brought them back.
+    const indexes = sqlite
+      .prepare(
+        `select name from sqlite_master where type = 'index' and tbl_name = 'talent' and sql is not null`,
+      )
+      .all()
+      .map((r) => (r as { name: string }).name)
+      .sort();
+    expect(indexes).toEqual(['talent_org_email_idx', 'talent_org_idx']);
     sqlite.close();
 
     const again = await inProcess([...args, '--json', '--no-progress']);

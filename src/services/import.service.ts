@@ -624,6 +624,7 @@ export class ImportService {
     // Stored ids designated by a record of the file (a hash set: a million ids would be ≈ 100 MB as strings).
     const taken = new KeySet();
     const doomed = () => (summary.rejected > 0 || counts.rejected > 0) && options.skipInvalid !== true;
+    const bulk = source.size === null || source.size >= (options.bulkBytes ?? BULK_BYTES);
     const run = async (store: Store, write: boolean) => {
       // The first import into an empty organization has nothing to match: no key lookups (a query a
       // group). On SQLite the transaction's snapshot makes it certain (a writer committing meanwhile fails
@@ -633,6 +634,10 @@ export class ImportService {
         (options.kind === 'talents' ? await store.talents.count(orgId) : await store.projects.count(orgId)) >
         0;
       const elsewhere = await store.imports.heldElsewhere(orgId, options.kind);
+      // A large first load into an empty pool builds its secondary keys once at the end (decision 0010).
+      // Nothing is stored, so no lookup needs them meanwhile.
+      const rebuild =
+        write && bulk && options.kind === 'talents' && !stored ? await store.imports.deferTalentKeys() : null;
       let group: Valid[] = [];
       const flush = async () => {
         const g = group;
@@ -666,6 +671,7 @@ export class ImportService {
       );
       if (!doomed() && group.length > 0) await flush();
       await store.imports.settleWrites();
+      if (!doomed()) await rebuild?.();
     };
     const finish = (imported: boolean) => {
       summary.rejected += counts.rejected;
@@ -682,7 +688,7 @@ export class ImportService {
       return finish(false);
     }
     const rolledBack = new Error('rolled back: the file has rejected records');
-    const bulk = { bulk: source.size === null || source.size >= (options.bulkBytes ?? BULK_BYTES) };
+    const asBulk = { bulk };
     try {
       await this.store.transaction(async (tx) => {
         await run(tx, true);
@@ -705,7 +711,7 @@ export class ImportService {
             rejected: summary.rejected + counts.rejected,
           },
         });
-      }, bulk);
+      }, asBulk);
     } catch (e) {
       if (e !== rolledBack) throw e;
       return finish(false);

@@ -206,6 +206,13 @@ export interface ImportStore {
   heldElsewhere(orgId: string, kind: 'talents' | 'projects'): Promise<boolean>;
   /** The ids among `ids` that another organization holds. */
   idsHeldElsewhere(orgId: string, kind: 'talents' | 'projects', ids: readonly string[]): Promise<string[]>;
+  /**
+   * Before a bulk load into an empty talent table, inside its transaction: drops the table's secondary
+   * indexes (on PostgreSQL its constraints too, but the primary key) and returns what makes them again,
+   * once, over the loaded rows (call it before commit; a rollback restores them anyway). null when the
+   * table holds rows: nothing is changed. Key lookups by e-mail or external id must not run until then.
+   */
+  deferTalentKeys(): Promise<(() => Promise<void>) | null>;
 }
 
 /** One row of the SQL cross-check of the analytics: per skill, open projects requiring it and its holders. */

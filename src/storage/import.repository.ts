@@ -3,6 +3,7 @@ import type { PackedTalent, PackedTalentRow } from '../core/import/packed-talent
 import type { Talent } from '../core/model.js';
 import type { ImportCheckpoint, ImportStore, KeyRow, RecordKeys } from '../services/ports.js';
 import { chunks } from './batch.js';
+import { deferKeys } from './deferred-keys.js';
 import type { Database, ImportCheckpointTable } from './schema.js';
 import { TalentBulkRepository } from './talent-bulk.repository.js';
 
@@ -152,6 +153,10 @@ export class ImportRepository implements ImportStore {
       for (const r of rows) out.push(r.id);
     }
     return out;
+  }
+
+  deferTalentKeys(): Promise<(() => Promise<void>) | null> {
+    return deferKeys(this.db, this.dialect, 'talent');
   }
 
   async deleteCheckpoint(orgId: string, kind: string, fileHash: string): Promise<void> {
