@@ -118,6 +118,31 @@ describe.each(DIALECTS)('secondary indexes of a first bulk load on $name', (dial
     expect(await c.store.talents.count(DEFAULT_ORG)).toBe(0);
   });
 
+  it.runIf(dialectCase.name === 'postgres')(
+    'does not wait for another session that has the table open: the load keeps its keys',
+    async () => {
+      const c = await open();
+      const before = await talentIndexes(c.db, dialectOf(c));
+      // Another connection of the pool, in a transaction that has read the table (a share lock).
+      await c.db.connection().execute(async (other) => {
+        await sql`begin`.execute(other);
+        await sql`select count(*) from talent`.execute(other);
+        await c.db.transaction().execute(async (trx) => {
+          expect(await deferKeys(trx, dialectOf(c), 'talent')).toBeNull();
+          // The refused lock did not abort the transaction, and nothing was dropped.
+          expect(await talentIndexes(trx, dialectOf(c))).toEqual(before);
+        });
+        await sql`commit`.execute(other);
+      });
+      // Once the other session is done, the lock is free.
+      await c.db.transaction().execute(async (trx) => {
+        const rebuild = await deferKeys(trx, dialectOf(c), 'talent');
+        expect(rebuild).not.toBeNull();
+        await rebuild?.();
+      });
+    },
+  );
+
   it('leaves a table that holds rows alone', async () => {
     const c = await open();
     expect(await importText(c, DEFAULT_ORG, 'one.jsonl', jsonl(await demo(c, 1, 'held')))).toMatchObject({

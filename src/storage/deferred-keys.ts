@@ -12,6 +12,9 @@
  * nothing to look up), and its own keys are unique by then (the import rejects a key twice in a file);
  * adding a unique constraint back checks it anyway, and a violation fails the whole load.
  *
+ * On PostgreSQL the table's exclusive lock is taken first, without waiting: when another session has the
+ * table open (a reader, another import), the load keeps its keys and runs as it would without this.
+ *
  * The definitions are read from the database's own catalogue, so whatever the migrations created is what
  * comes back. Stays: the primary key (the load's ON CONFLICT and id checks use it) and, on SQLite, what
  * backs a constraint (SQLite cannot drop a constraint apart from its table).
@@ -34,6 +37,7 @@ export async function deferKeys(
   dialect: 'sqlite' | 'postgres',
   table: 'talent',
 ): Promise<(() => Promise<void>) | null> {
+  if (dialect === 'postgres' && !(await lockAlone(db, table))) return null;
   const any = await sql`select 1 as one from ${sql.table(table)} limit 1`.execute(db);
   if (any.rows.length > 0) return null;
   const keys = dialect === 'sqlite' ? await sqliteKeys(db, table) : await postgresKeys(db, table);
@@ -43,6 +47,28 @@ export async function deferKeys(
     for (const k of keys) await sql.raw(k.create).execute(db);
   };
 }
+
+/**
+ * PostgreSQL: takes the table's ACCESS EXCLUSIVE lock (DROP INDEX would take it anyway) without waiting;
+ * false when another session holds any lock on it. Without NOWAIT, two first imports at once would each
+ * hold a share lock from their first read and wait for the other's: a deadlock, one of them aborted. A
+ * savepoint keeps the refused lock from aborting the caller's transaction.
+ */
+async function lockAlone(db: Kysely<Database>, table: string): Promise<boolean> {
+  await sql`savepoint deferred_keys`.execute(db);
+  try {
+    await sql`lock table ${sql.table(table)} in access exclusive mode nowait`.execute(db);
+  } catch (e) {
+    if ((e as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw e;
+    await sql`rollback to savepoint deferred_keys`.execute(db);
+    return false;
+  }
+  await sql`release savepoint deferred_keys`.execute(db);
+  return true;
+}
+
+/** SQLSTATE of a lock NOWAIT could not take. */
+const LOCK_NOT_AVAILABLE = '55P03';
 
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
