@@ -1,7 +1,7 @@
 /**
  * A first bulk load into an empty talent table builds its secondary keys once at the end
  * (src/storage/deferred-keys.ts, decision 0010): on SQLite the indexes created by CREATE INDEX, on
- * PostgreSQL those and every constraint but the primary key. On every dialect: they are dropped inside the
+ * PostgreSQL those and its unique and foreign keys. On every dialect: they are dropped inside the
  * transaction only, come back exactly as the migrations made them, are restored by a rollback, are left
  * alone when the table holds rows; and an import uses this only where it should.
  */

@@ -208,7 +208,7 @@ export interface ImportStore {
   idsHeldElsewhere(orgId: string, kind: 'talents' | 'projects', ids: readonly string[]): Promise<string[]>;
   /**
    * Before a bulk load into an empty talent table, inside its transaction: drops the table's secondary
-   * indexes (on PostgreSQL its constraints too, but the primary key) and returns what makes them again,
+   * indexes (on PostgreSQL its unique and foreign keys too) and returns what makes them again,
    * once, over the loaded rows (call it before commit; a rollback restores them anyway). null when the
    * table holds rows: nothing is changed. Key lookups by e-mail or external id must not run until then.
    */

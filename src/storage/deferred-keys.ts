@@ -1,6 +1,6 @@
 /**
- * Secondary indexes (and on PostgreSQL the constraints but the primary key) built once after a bulk load
- * instead of row by row during it (decision 0010).
+ * Secondary indexes (and on PostgreSQL the unique and foreign keys) built once after a bulk load instead of
+ * row by row during it (decision 0010).
  *
  * Loading a million talents updates each secondary index a row at a time: a B-tree descent and a page
  * write per index per row; PostgreSQL also checks the foreign key to `organization` a row at a time.
@@ -82,8 +82,9 @@ async function sqliteKeys(db: Kysely<Database>, table: string): Promise<Deferred
 }
 
 /**
- * Indexes of the table (in the current schema) that back no constraint, then its constraints but the
- * primary key: unique keys, foreign keys, checks.
+ * Indexes of the table (in the current schema) that back no constraint, then its unique and foreign keys.
+ * Not the primary key, nor checks or (PostgreSQL 18) NOT NULL constraints: cheap a row, and a primary key's
+ * NOT NULL cannot be dropped.
  */
 async function postgresKeys(db: Kysely<Database>, table: string): Promise<DeferredKey[]> {
   const indexes = await sql<{ name: string; definition: string }>`
@@ -98,7 +99,8 @@ async function postgresKeys(db: Kysely<Database>, table: string): Promise<Deferr
     select k.conname as name, pg_get_constraintdef(k.oid) as definition
     from pg_constraint k
     join pg_class t on t.oid = k.conrelid
-    where t.relname = ${table} and t.relnamespace = current_schema()::regnamespace and k.contype <> 'p'
+    where t.relname = ${table} and t.relnamespace = current_schema()::regnamespace
+      and k.contype in ('u', 'f')
     order by k.conname`.execute(db);
   const on = `alter table ${quoted(table)}`;
   return [
