@@ -37,9 +37,10 @@ export async function deferKeys(
   dialect: 'sqlite' | 'postgres',
   table: 'talent',
 ): Promise<(() => Promise<void>) | null> {
-  if (dialect === 'postgres' && !(await lockAlone(db, table))) return null;
-  const any = await sql`select 1 as one from ${sql.table(table)} limit 1`.execute(db);
-  if (any.rows.length > 0) return null;
+  const empty = async () =>
+    (await sql`select 1 as one from ${sql.table(table)} limit 1`.execute(db)).rows.length === 0;
+  if (!(await empty())) return null;
+  if (dialect === 'postgres' && !(await lockedEmpty(db, table, empty))) return null;
   const keys = dialect === 'sqlite' ? await sqliteKeys(db, table) : await postgresKeys(db, table);
   if (keys.length === 0) return null;
   for (const k of keys) await sql.raw(k.drop).execute(db);
@@ -49,22 +50,31 @@ export async function deferKeys(
 }
 
 /**
- * PostgreSQL: takes the table's ACCESS EXCLUSIVE lock (DROP INDEX would take it anyway) without waiting;
- * false when another session holds any lock on it. Without NOWAIT, two first imports at once would each
- * hold a share lock from their first read and wait for the other's: a deadlock, one of them aborted. A
- * savepoint keeps the refused lock from aborting the caller's transaction.
+ * PostgreSQL: takes the table's ACCESS EXCLUSIVE lock (DROP INDEX would take it anyway) without waiting,
+ * and keeps it only if the table is still empty under it (a row committed since the first look). False when
+ * another session holds any lock on the table, or rows came: nothing held then. Without NOWAIT, two first
+ * imports at once would each hold a share lock from their first read and wait for the other's: a deadlock,
+ * one of them aborted. Rolling back to the savepoint releases the lock and keeps a refused lock from aborting
+ * the caller's transaction.
  */
-async function lockAlone(db: Kysely<Database>, table: string): Promise<boolean> {
+async function lockedEmpty(
+  db: Kysely<Database>,
+  table: string,
+  empty: () => Promise<boolean>,
+): Promise<boolean> {
   await sql`savepoint deferred_keys`.execute(db);
+  let kept: boolean;
   try {
     await sql`lock table ${sql.table(table)} in access exclusive mode nowait`.execute(db);
+    kept = await empty();
   } catch (e) {
     if ((e as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw e;
-    await sql`rollback to savepoint deferred_keys`.execute(db);
-    return false;
+    kept = false;
   }
-  await sql`release savepoint deferred_keys`.execute(db);
-  return true;
+  await sql
+    .raw(kept ? 'release savepoint deferred_keys' : 'rollback to savepoint deferred_keys')
+    .execute(db);
+  return kept;
 }
 
 /** SQLSTATE of a lock NOWAIT could not take. */
