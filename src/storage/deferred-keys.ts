@@ -71,9 +71,7 @@ async function lockedEmpty(
     if ((e as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw e;
     kept = false;
   }
-  await sql
-    .raw(kept ? 'release savepoint deferred_keys' : 'rollback to savepoint deferred_keys')
-    .execute(db);
+  await sql.raw(kept ? 'release savepoint deferred_keys' : 'rollback to savepoint deferred_keys').execute(db);
   return kept;
 }
 
