@@ -19,8 +19,10 @@
  * comes back. Stays: the primary key (the load's ON CONFLICT and id checks use it) and, on SQLite, what
  * backs a constraint (SQLite cannot drop a constraint apart from its table).
  */
+import type SQLite from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { beginIndexBuild } from './sqlite-index-build.js';
 
 /** A key dropped for the load: the statement that drops it and the one that makes it again. */
 interface DeferredKey {
@@ -30,12 +32,14 @@ interface DeferredKey {
 
 /**
  * Drops the secondary keys of `table` when it holds no row; returns what makes them again (call it before
- * commit), or null when the table holds rows or has no such key. Call inside a transaction.
+ * commit), or null when the table holds rows or has no such key. Call inside a transaction. `native`: the
+ * better-sqlite3 handle under `db`, when there is one, for a faster build (sqlite-index-build.ts).
  */
 export async function deferKeys(
   db: Kysely<Database>,
   dialect: 'sqlite' | 'postgres',
   table: 'talent',
+  native: SQLite.Database | null = null,
 ): Promise<(() => Promise<void>) | null> {
   const empty = async () =>
     (await sql`select 1 as one from ${sql.table(table)} limit 1`.execute(db)).rows.length === 0;
@@ -45,7 +49,12 @@ export async function deferKeys(
   if (keys.length === 0) return null;
   for (const k of keys) await sql.raw(k.drop).execute(db);
   return async () => {
-    for (const k of keys) await sql.raw(k.create).execute(db);
+    const done = native ? beginIndexBuild(native) : null;
+    try {
+      for (const k of keys) await sql.raw(k.create).execute(db);
+    } finally {
+      done?.();
+    }
   };
 }
 

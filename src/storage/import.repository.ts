@@ -4,6 +4,7 @@ import type { Talent } from '../core/model.js';
 import type { ImportCheckpoint, ImportStore, KeyRow, RecordKeys } from '../services/ports.js';
 import { chunks } from './batch.js';
 import { deferKeys } from './deferred-keys.js';
+import { nativeSqliteOf } from './native-sqlite.js';
 import type { Database, ImportCheckpointTable } from './schema.js';
 import { TalentBulkRepository } from './talent-bulk.repository.js';
 
@@ -14,7 +15,7 @@ export class ImportRepository implements ImportStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: 'sqlite' | 'postgres',
-    root: Kysely<Database> = db,
+    private readonly root: Kysely<Database> = db,
   ) {
     this.bulk = new TalentBulkRepository(db, dialect, root);
   }
@@ -156,7 +157,7 @@ export class ImportRepository implements ImportStore {
   }
 
   deferTalentKeys(): Promise<(() => Promise<void>) | null> {
-    return deferKeys(this.db, this.dialect, 'talent');
+    return deferKeys(this.db, this.dialect, 'talent', nativeSqliteOf(this.root));
   }
 
   async deleteCheckpoint(orgId: string, kind: string, fileHash: string): Promise<void> {

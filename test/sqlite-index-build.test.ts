@@ -1,0 +1,111 @@
+/**
+ * The rebuild of a first bulk load's indexes on SQLite (src/storage/sqlite-index-build.ts, through
+ * deferred-keys.ts): the file's dirty pages flushed on the thread pool as the build starts (in a rollback
+ * journal only), the file mapped for the build and the map set back after it, the indexes the same.
+ */
+import type * as Fs from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { migrateToLatest } from '../src/storage/migrate.js';
+import { nativeSqliteOf } from '../src/storage/native-sqlite.js';
+import { openDatabase } from '../src/storage/open-database.js';
+import { beginIndexBuild } from '../src/storage/sqlite-index-build.js';
+import { createStore } from '../src/storage/store.js';
+import type { Store } from '../src/services/ports.js';
+
+/** The inode of each descriptor fdatasync was called on. */
+const synced: number[] = [];
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof Fs>();
+  return {
+    ...real,
+    fdatasync: (fd: number, cb: (err: NodeJS.ErrnoException | null) => void) => {
+      synced.push(real.fstatSync(fd).ino);
+      real.fdatasync(fd, cb);
+    },
+  };
+});
+
+describe('building indexes after a bulk load on SQLite', () => {
+  let dir: string;
+  let file: string;
+  let store: Store;
+  let handle: SQLite.Database;
+  let db: ReturnType<typeof openDatabase>['db'];
+
+  beforeEach(async () => {
+    synced.length = 0;
+    dir = mkdtempSync(join(tmpdir(), 'vivier-index-build-'));
+    file = join(dir, 'v.db');
+    const opened = openDatabase({ kind: 'sqlite', file });
+    db = opened.db;
+    await migrateToLatest(db, opened.dialect);
+    store = createStore(db, opened.dialect);
+    handle = nativeSqliteOf(db) as SQLite.Database;
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const mapped = () => handle.pragma('mmap_size', { simple: true }) as number;
+  const indexes = () =>
+    handle
+      .prepare(
+        `select name, sql from sqlite_master where type = 'index' and tbl_name = 'talent' order by name`,
+      )
+      .all();
+
+  it('maps the file for the build, sets the map back, and flushes the file in a rollback journal', async () => {
+    expect(mapped()).toBe(0);
+    const before = indexes();
+    const during: number[] = [];
+    await store.transaction(
+      async (tx) => {
+        expect(handle.pragma('journal_mode', { simple: true })).toBe('delete');
+        const rebuild = await tx.imports.deferTalentKeys();
+        expect(rebuild).not.toBeNull();
+        const done = beginIndexBuild(handle);
+        during.push(mapped());
+        done();
+        await rebuild?.();
+      },
+      { bulk: true },
+    );
+    expect(during[0]).toBeGreaterThan(1 << 30);
+    expect(mapped()).toBe(0);
+    expect(indexes()).toEqual(before);
+    // Both builds (the direct one and the rebuild's) flushed the database file itself.
+    await vi.waitFor(() => expect(synced).toHaveLength(2));
+    expect(new Set(synced)).toEqual(new Set([statSync(file).ino]));
+  });
+
+  it('flushes nothing in WAL mode (the load is in the log) and sets the map back', async () => {
+    expect(handle.pragma('journal_mode', { simple: true })).toBe('wal');
+    await db.transaction().execute(async (trx) => {
+      await sql`select 1`.execute(trx);
+      const done = beginIndexBuild(handle);
+      expect(mapped()).toBeGreaterThan(1 << 30);
+      done();
+    });
+    expect(mapped()).toBe(0);
+    // The flush is started asynchronously: give it the time it would take to be called.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(synced).toEqual([]);
+  });
+
+  it('leaves an in-memory database alone', async () => {
+    const opened = openDatabase({ kind: 'sqlite', file: ':memory:' });
+    const memory = nativeSqliteOf(opened.db) as SQLite.Database;
+    const before = memory.pragma('mmap_size', { simple: true });
+    const done = beginIndexBuild(memory);
+    expect(memory.pragma('mmap_size', { simple: true })).toEqual(before);
+    done();
+    await opened.db.destroy();
+    expect(synced).toEqual([]);
+  });
+});
