@@ -17,6 +17,7 @@
  * the file back in WAL mode.
  */
 import type SQLite from 'better-sqlite3';
+import { startEarlyFlush, stopEarlyFlush } from './sqlite-early-flush.js';
 
 /** What a bulk write ran in: `journal` when the switch took, `wal` when another connection was open. */
 export type BulkJournal = 'journal' | 'wal';
@@ -39,6 +40,7 @@ export function enterBulkJournal(handle: SQLite.Database): BulkJournal {
     handle.pragma(`busy_timeout = ${timeout}`);
   }
   handle.pragma('synchronous = FULL');
+  startEarlyFlush(handle);
   return 'journal';
 }
 
@@ -49,6 +51,7 @@ export function enterBulkJournal(handle: SQLite.Database): BulkJournal {
  * and a file left in a rollback journal is consistent. Returns whether WAL mode is back.
  */
 export function leaveBulkJournal(handle: SQLite.Database): boolean {
+  stopEarlyFlush(handle);
   try {
     handle.pragma('synchronous = NORMAL');
     return handle.pragma('journal_mode = WAL', { simple: true }) === 'wal';

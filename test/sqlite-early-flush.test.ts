@@ -1,0 +1,131 @@
+/**
+ * Early flushes of a bulk load on SQLite (src/storage/sqlite-early-flush.ts): an fdatasync of the database
+ * file started each time the load grew it by the threshold, one more on demand (queued behind a running
+ * one), none outside the bulk journal, and the data the same.
+ */
+import type * as Fs from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type SQLite from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { migrateToLatest } from '../src/storage/migrate.js';
+import { nativeSqliteOf } from '../src/storage/native-sqlite.js';
+import { openDatabase } from '../src/storage/open-database.js';
+import { flushNow, startEarlyFlush, stopEarlyFlush, wroteBulk } from '../src/storage/sqlite-early-flush.js';
+import { createStore } from '../src/storage/store.js';
+import type { Store } from '../src/services/ports.js';
+
+/** The inode of each descriptor fdatasync was called on, and the calls still running. */
+const synced: number[] = [];
+let held: (() => void)[] = [];
+let hold = false;
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof Fs>();
+  return {
+    ...real,
+    fdatasync: (fd: number, cb: (err: NodeJS.ErrnoException | null) => void) => {
+      synced.push(real.fstatSync(fd).ino);
+      const run = () => real.fdatasync(fd, cb);
+      if (hold) held.push(run);
+      else run();
+    },
+  };
+});
+
+describe('early flushes of a bulk load on SQLite', () => {
+  let dir: string;
+  let file: string;
+  let store: Store;
+  let handle: SQLite.Database;
+
+  beforeEach(async () => {
+    synced.length = 0;
+    held = [];
+    hold = false;
+    dir = mkdtempSync(join(tmpdir(), 'vivier-early-flush-'));
+    file = join(dir, 'v.db');
+    const opened = openDatabase({ kind: 'sqlite', file });
+    await migrateToLatest(opened.db, opened.dialect);
+    store = createStore(opened.db, opened.dialect);
+    handle = nativeSqliteOf(opened.db) as SQLite.Database;
+    handle.exec('create table filler (x blob)');
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Appends `kib` KiB of rows. */
+  const grow = (kib: number) => {
+    const insert = handle.prepare('insert into filler values (randomblob(1024))');
+    for (let i = 0; i < kib; i++) insert.run();
+  };
+  const ino = () => statSync(file).ino;
+
+  it('starts one each time the load grew the file by the threshold', async () => {
+    await store.transaction(
+      async () => {
+        expect(handle.pragma('journal_mode', { simple: true })).toBe('delete');
+        // The bulk journal started its own (1 GiB): this one, smaller, replaces it for the test.
+        startEarlyFlush(handle, 256 * 1024);
+        grow(100);
+        wroteBulk(handle);
+        expect(synced).toEqual([]);
+        // Some rows fill free pages of the file: grown past the threshold by then.
+        grow(500);
+        wroteBulk(handle);
+        await vi.waitFor(() => expect(synced).toEqual([ino()]));
+        grow(600);
+        // Wait for the first to end: a flush is never started beside a running one.
+        await new Promise((r) => setTimeout(r, 50));
+        wroteBulk(handle);
+        await vi.waitFor(() => expect(synced).toHaveLength(2));
+      },
+      { bulk: true },
+    );
+    expect(new Set(synced)).toEqual(new Set([ino()]));
+    expect((handle.prepare('select count(*) as n from filler').get() as { n: number }).n).toBe(1200);
+  });
+
+  it('queues one asked for while another runs, and starts none once the bulk journal is left', async () => {
+    await store.transaction(
+      async () => {
+        startEarlyFlush(handle, 64 * 1024);
+        hold = true;
+        grow(300);
+        wroteBulk(handle);
+        await vi.waitFor(() => expect(synced).toHaveLength(1));
+        grow(300);
+        // Running: neither a second threshold nor flushNow starts one beside it.
+        wroteBulk(handle);
+        flushNow(handle);
+        await new Promise((r) => setTimeout(r, 50));
+        expect(synced).toHaveLength(1);
+        hold = false;
+        for (const run of held) run();
+        // flushNow's, after the first one ended.
+        await vi.waitFor(() => expect(synced).toHaveLength(2));
+      },
+      { bulk: true },
+    );
+    // Out of the bulk journal (leaveBulkJournal stopped it): nothing.
+    grow(200);
+    wroteBulk(handle);
+    flushNow(handle);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(synced).toHaveLength(2);
+  });
+
+  it('does nothing for a connection never in the bulk journal (WAL mode)', async () => {
+    expect(handle.pragma('journal_mode', { simple: true })).toBe('wal');
+    grow(300);
+    wroteBulk(handle);
+    flushNow(handle);
+    startEarlyFlush(handle, 1024);
+    stopEarlyFlush(handle);
+    wroteBulk(handle);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(synced).toEqual([]);
+  });
+});
