@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type SQLite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { generateDemo } from '../src/core/demo/generate-demo.js';
+import { BUILTIN_SKILLS } from '../src/core/taxonomy/builtin-skills.js';
+import { buildTaxonomy } from '../src/core/taxonomy/taxonomy.js';
 import { migrateToLatest } from '../src/storage/migrate.js';
 import { nativeSqliteOf } from '../src/storage/native-sqlite.js';
 import { openDatabase } from '../src/storage/open-database.js';
@@ -86,6 +89,26 @@ describe('early flushes of a bulk load on SQLite', () => {
     );
     expect(new Set(synced)).toEqual(new Set([ino()]));
     expect((handle.prepare('select count(*) as n from filler').get() as { n: number }).n).toBe(1200);
+  });
+
+  it('is started by the talent writes of a bulk transaction', async () => {
+    const at = '2026-11-27T00:00:00.000Z';
+    const tax = buildTaxonomy(BUILTIN_SKILLS);
+    await store.taxonomy.replaceOrigin('vivier', tax.skills);
+    await store.ensureOrganization('org-flush', 'Flush', at);
+    const { talents } = generateDemo(tax, { talents: 400, projects: 0, seed: 5 });
+    await store.transaction(
+      async (tx) => {
+        startEarlyFlush(handle, 128 * 1024);
+        await tx.imports.writeTalents('org-flush', talents.slice(0, 20), at);
+        expect(synced).toEqual([]);
+        // ≈ 2 KB a talent: past the threshold.
+        await tx.imports.writeTalents('org-flush', talents.slice(20), at);
+        await vi.waitFor(() => expect(synced).toEqual([ino()]));
+      },
+      { bulk: true },
+    );
+    expect(await store.talents.count('org-flush')).toBe(400);
   });
 
   it('queues one asked for while another runs, and starts none once the bulk journal is left', async () => {
