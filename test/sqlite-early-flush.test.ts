@@ -3,7 +3,6 @@
  * file started each time the load grew it by the threshold, one more on demand (queued behind a running
  * one), none outside the bulk journal, and the data the same.
  */
-import type * as Fs from 'node:fs';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,23 +17,10 @@ import { openDatabase } from '../src/storage/open-database.js';
 import { flushNow, startEarlyFlush, stopEarlyFlush, wroteBulk } from '../src/storage/sqlite-early-flush.js';
 import { createStore } from '../src/storage/store.js';
 import type { Store } from '../src/services/ports.js';
+import { fdatasyncSpy } from './support/fdatasync-spy.js';
 
-/** The inode of each descriptor fdatasync was called on, and the calls still running. */
-const synced: number[] = [];
-let held: (() => void)[] = [];
-let hold = false;
-vi.mock('node:fs', async (importOriginal) => {
-  const real = await importOriginal<typeof Fs>();
-  return {
-    ...real,
-    fdatasync: (fd: number, cb: (err: NodeJS.ErrnoException | null) => void) => {
-      synced.push(real.fstatSync(fd).ino);
-      const run = () => real.fdatasync(fd, cb);
-      if (hold) held.push(run);
-      else run();
-    },
-  };
-});
+vi.mock('node:fs', async (real) => (await import('./support/fdatasync-spy.js')).spyingFs(await real()));
+const synced = fdatasyncSpy.synced;
 
 describe('early flushes of a bulk load on SQLite', () => {
   let dir: string;
@@ -43,9 +29,7 @@ describe('early flushes of a bulk load on SQLite', () => {
   let handle: SQLite.Database;
 
   beforeEach(async () => {
-    synced.length = 0;
-    held = [];
-    hold = false;
+    fdatasyncSpy.reset();
     dir = mkdtempSync(join(tmpdir(), 'vivier-early-flush-'));
     file = join(dir, 'v.db');
     const opened = openDatabase({ kind: 'sqlite', file });
@@ -115,7 +99,7 @@ describe('early flushes of a bulk load on SQLite', () => {
     await store.transaction(
       async () => {
         startEarlyFlush(handle, 64 * 1024);
-        hold = true;
+        fdatasyncSpy.hold = true;
         grow(300);
         wroteBulk(handle);
         await vi.waitFor(() => expect(synced).toHaveLength(1));
@@ -125,8 +109,8 @@ describe('early flushes of a bulk load on SQLite', () => {
         flushNow(handle);
         await new Promise((r) => setTimeout(r, 50));
         expect(synced).toHaveLength(1);
-        hold = false;
-        for (const run of held) run();
+        fdatasyncSpy.hold = false;
+        for (const run of fdatasyncSpy.held) run();
         // flushNow's, after the first one ended.
         await vi.waitFor(() => expect(synced).toHaveLength(2));
       },

@@ -3,7 +3,6 @@
  * deferred-keys.ts): the file's dirty pages flushed on the thread pool as the build starts (in a rollback
  * journal only), the file mapped for the build and the map set back after it, the indexes the same.
  */
-import type * as Fs from 'node:fs';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,19 +15,10 @@ import { openDatabase } from '../src/storage/open-database.js';
 import { beginIndexBuild } from '../src/storage/sqlite-index-build.js';
 import { createStore } from '../src/storage/store.js';
 import type { Store } from '../src/services/ports.js';
+import { fdatasyncSpy } from './support/fdatasync-spy.js';
 
-/** The inode of each descriptor fdatasync was called on. */
-const synced: number[] = [];
-vi.mock('node:fs', async (importOriginal) => {
-  const real = await importOriginal<typeof Fs>();
-  return {
-    ...real,
-    fdatasync: (fd: number, cb: (err: NodeJS.ErrnoException | null) => void) => {
-      synced.push(real.fstatSync(fd).ino);
-      real.fdatasync(fd, cb);
-    },
-  };
-});
+vi.mock('node:fs', async (real) => (await import('./support/fdatasync-spy.js')).spyingFs(await real()));
+const synced = fdatasyncSpy.synced;
 
 describe('building indexes after a bulk load on SQLite', () => {
   let dir: string;
@@ -38,7 +28,7 @@ describe('building indexes after a bulk load on SQLite', () => {
   let db: ReturnType<typeof openDatabase>['db'];
 
   beforeEach(async () => {
-    synced.length = 0;
+    fdatasyncSpy.reset();
     dir = mkdtempSync(join(tmpdir(), 'vivier-index-build-'));
     file = join(dir, 'v.db');
     const opened = openDatabase({ kind: 'sqlite', file });
