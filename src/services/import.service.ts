@@ -186,6 +186,11 @@ const KEEP_BYTES = 4 * 1024 ** 2;
  * held across several young-generation collections and promoted, which cost more GC than its own work.
  */
 const SUB_BATCH = 250;
+/**
+ * Takes a valid record; a promise only when it writes (once a group is full), so that the reader awaits
+ * once a group, not once a record.
+ */
+type OnValid = (item: Valid) => Promise<void> | undefined;
 
 /** Takes records from a sequence of groups, any number at a time. */
 class Feed {
@@ -446,7 +451,7 @@ export class ImportService {
     /** The records of `groups`, checked: each valid one to `onValid`, each invalid one to `reject`. */
     const readGroups = async (
       groups: AsyncIterable<RawRecord<PackedLine>[]>,
-      onValid: (item: Valid) => Promise<void>,
+      onValid: OnValid,
       reject: (line: number, issues: readonly FieldIssue[]) => Promise<void>,
     ) => {
       for await (const group of groups) {
@@ -465,7 +470,8 @@ export class ImportService {
               continue;
             }
             if (!keeping()) continue;
-            await onValid({ line, given: id !== undefined, id: id ?? '', packed });
+            const writing = onValid({ line, given: id !== undefined, id: id ?? '', packed });
+            if (writing) await writing;
             continue;
           }
           const decoded = raw.decoded;
@@ -490,14 +496,12 @@ export class ImportService {
           }
           if (!keeping()) continue;
           if ('skills' in v.record) for (const s of v.record.skills) skills.add(s.skillId);
-          await onValid(toValid(line, v.given, v.record));
+          const writing = onValid(toValid(line, v.given, v.record));
+          if (writing) await writing;
         }
       }
     };
-    const read = async (
-      onValid: (item: Valid) => Promise<void>,
-      onReject: () => Promise<void>,
-    ): Promise<void> => {
+    const read = async (onValid: OnValid, onReject: () => Promise<void>): Promise<void> => {
       const reject = async (line: number, issues: readonly FieldIssue[]) => {
         summary.rejected++;
         for (const i of issues.slice(0, 3)) report(summary.rejects, line, i);
@@ -615,7 +619,7 @@ export class ImportService {
     options: ImportOptions,
     orgId: string,
     summary: ImportSummary,
-    read: (onValid: (item: Valid) => Promise<void>, onReject: () => Promise<void>) => Promise<void>,
+    read: (onValid: OnValid, onReject: () => Promise<void>) => Promise<void>,
     unchangedFile: () => void,
     skills: Set<string>,
   ): Promise<ImportSummary> {
@@ -660,10 +664,10 @@ export class ImportService {
           reportIssue(summary.rejects, source.name, r.line, r.issue);
       };
       await read(
-        async (item) => {
+        (item) => {
           if (doomed()) return;
           group.push(item);
-          if (group.length >= SUB_BATCH) await flush();
+          return group.length >= SUB_BATCH ? flush() : undefined;
         },
         async () => {
           if (doomed()) group = [];
