@@ -48,7 +48,6 @@ export function packedTalentAt(
     return b - a === 1 && text.charCodeAt(a) === NULL_BYTE ? null : text.slice(a, b);
   };
   const str = field as (i: number) => string;
-  const lists = ends[k + SHORT_FIELDS - 1] as number;
   const packed = new BytesPackedTalent(
     field(1),
     str(2) as PackedTalent['source'],
@@ -66,9 +65,9 @@ export function packedTalentAt(
     str(14),
     str(15),
     // skills, availability, missions: the last three fields, most of the record's bytes.
-    bytes.subarray(lists, ends[k + SHORT_FIELDS + 2] as number),
-    (ends[k + SHORT_FIELDS] as number) - lists,
-    (ends[k + SHORT_FIELDS + 1] as number) - lists,
+    bytes.subarray(shortEnd, ends[k + SHORT_FIELDS + 2] as number),
+    (ends[k + SHORT_FIELDS] as number) - shortEnd,
+    (ends[k + SHORT_FIELDS + 1] as number) - shortEnd,
   );
   return { id: field(0), packed };
 }
