@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import type SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { generateDemo } from '../src/core/demo/generate-demo.js';
+import { BUILTIN_SKILLS } from '../src/core/taxonomy/builtin-skills.js';
+import { buildTaxonomy } from '../src/core/taxonomy/taxonomy.js';
 import { migrateToLatest } from '../src/storage/migrate.js';
 import { nativeSqliteOf } from '../src/storage/native-sqlite.js';
 import { openDatabase } from '../src/storage/open-database.js';
@@ -86,6 +89,36 @@ describe('building indexes after a bulk load on SQLite', () => {
     expect(indexes()).toEqual(before);
     // Both builds (the direct one and the rebuild's) flushed the database file itself.
     expect(new Set(synced)).toEqual(new Set([statSync(file).ino]));
+  });
+
+  it('builds indexes that hold every row written in the transaction, past its 8 MB cache', async () => {
+    const at = '2026-11-27T00:00:00.000Z';
+    const tax = buildTaxonomy(BUILTIN_SKILLS);
+    await store.taxonomy.replaceOrigin('vivier', tax.skills);
+    await store.ensureOrganization('org-build', 'Build', at);
+    // ≈ 2 KB a row: ≈ 12 MB written before the build, more than the build's page cache.
+    const { talents } = generateDemo(tax, { talents: 6000, projects: 0, seed: 11 });
+    await store.transaction(
+      async (tx) => {
+        const rebuild = await tx.imports.deferTalentKeys();
+        await tx.imports.writeTalents('org-build', talents, at);
+        await rebuild?.();
+      },
+      { bulk: true },
+    );
+    // The build's flush, called by now (so that it does not land in the next test).
+    await vi.waitFor(() => expect(synced).toHaveLength(1));
+    expect(handle.pragma('integrity_check', { simple: true })).toBe('ok');
+    const byEmail = handle.prepare(
+      'select id from talent indexed by talent_org_email_idx where org_id = ? and email = ?',
+    );
+    const byId = handle.prepare(
+      'select id from talent indexed by talent_org_idx where org_id = ? and id = ?',
+    );
+    for (const t of talents.filter((_, i) => i % 50 === 0)) {
+      expect(byEmail.all('org-build', t.email)).toEqual([{ id: t.id }]);
+      expect(byId.all('org-build', t.id)).toEqual([{ id: t.id }]);
+    }
   });
 
   it('flushes nothing in WAL mode (the load is in the log) and sets the map back', async () => {
