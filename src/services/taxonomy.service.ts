@@ -11,7 +11,8 @@ const BUILTIN_FINGERPRINT_KEY = 'taxonomy.builtin.sha256';
 
 export interface LoadedTaxonomy {
   taxonomy: Taxonomy;
-  matcher: SkillMatcher;
+  /** Built on first read (see get()). */
+  readonly matcher: SkillMatcher;
   adjacency: Map<string, AdjacentSource[]>;
 }
 
@@ -66,7 +67,16 @@ export class TaxonomyService {
     if (!this.loaded) {
       this.loaded = this.store.taxonomy.loadAll().then((skills) => {
         const taxonomy: Taxonomy = { skills, byId: new Map(skills.map((s) => [s.id, s])) };
-        return { taxonomy, matcher: buildSkillMatcher(taxonomy), adjacency: buildAdjacency(taxonomy) };
+        // The extraction trie is built on first use: it takes ≈ 200 ms for the built-in taxonomy, and a
+        // command that only checks ids against it (a JSON Lines import, a match) never uses it.
+        let matcher: SkillMatcher | undefined;
+        return {
+          taxonomy,
+          get matcher() {
+            return (matcher ??= buildSkillMatcher(taxonomy));
+          },
+          adjacency: buildAdjacency(taxonomy),
+        };
       });
       this.loaded.catch(() => (this.loaded = null));
     }
