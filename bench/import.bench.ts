@@ -6,12 +6,13 @@
  * chunk by chunk with a seed per chunk and ids renumbered), each talent topped up to 20 skills from the
  * taxonomy so the rows per talent match a real profile (≈ 3.8 KB of JSON a line). Each import goes through
  * ImportService exactly as `vivier import talents` does: streamed, one transaction, the file read by one
- * worker thread per core while this thread writes (decisions/0007). Reported: talents/s for the whole
- * command, per wall second and per CPU second of this process, its reader threads included
- * (process.cpuUsage: on a shared machine the wall clock also counts other
- * processes; on PostgreSQL the server's CPU is not counted), the same for a second import of the same file
- * (all unchanged), the peak RSS growth during the import (streaming: it does not grow with the file), and
- * the whole pool read back with TalentStore.streamAll. The machine's load average is reported beside them.
+ * worker thread per core while this thread writes (decisions/0007), in the compiled modules the command
+ * runs (compiled.ts builds them first). Reported: talents/s for the whole command, per wall second and per
+ * CPU second of this process, its reader threads included (process.cpuUsage: on a shared machine the wall
+ * clock also counts other processes; on PostgreSQL the server's CPU is not counted), the same for a second
+ * import of the same file (all unchanged), the peak RSS growth during the import (streaming: it does not
+ * grow with the file), and the whole pool read back with TalentStore.streamAll. The machine's load average
+ * is reported beside them.
  * Targets: SQLite ≥ 50,000 talents/s and 1,000,000 in under a minute, PostgreSQL ≥ 20,000 talents/s, a CV
  * < 300 ms.
  *
@@ -24,12 +25,11 @@ import { join } from 'node:path';
 import { Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { envToConfig } from '../src/config/env-to-config.js';
-import { createContext, type Context } from '../src/main/create-context.js';
-import { fileSource } from '../src/services/import-readers.js';
+import type { Context } from '../src/main/create-context.js';
 import { DEFAULT_ORG } from '../src/services/ports.js';
 import { CV_PAGES, pdf } from '../test/support/fixtures.js';
 
+import { compiled, type Compiled } from './compiled.js';
 import { poolLines } from './pool-lines.js';
 import type { BenchResult } from './run.js';
 
@@ -60,6 +60,7 @@ function pgAnswers(): Promise<boolean> {
 
 async function timedImport(
   ctx: Context,
+  fileSource: Compiled['fileSource'],
   file: string,
 ): Promise<{
   ms: number;
@@ -98,14 +99,15 @@ const loadNow = () => Math.round((loadavg()[0] ?? 0) * 100) / 100;
 async function importRuns(
   label: string,
   ctx: Context,
+  fileSource: Compiled['fileSource'],
   file: string,
   n: number,
   peers: { rate: string; time?: string },
 ): Promise<BenchResult[]> {
   const load = loadNow();
-  const first = await timedImport(ctx, file);
+  const first = await timedImport(ctx, fileSource, file);
   if (first.summary.inserted !== n) throw new Error(`${label}: inserted ${first.summary.inserted} of ${n}`);
-  const again = await timedImport(ctx, file);
+  const again = await timedImport(ctx, fileSource, file);
   if (again.summary.unchanged !== n)
     throw new Error(`${label}: ${again.summary.unchanged} of ${n} unchanged`);
   const read = await timedStream(ctx, n);
@@ -181,6 +183,7 @@ export async function runImportBench(
   options: { talents?: number; pg?: boolean; cvRuns?: number } = {},
 ): Promise<BenchResult[]> {
   const n = options.talents ?? 1_000_000;
+  const { envToConfig, createContext, fileSource } = await compiled();
   const dir = mkdtempSync(join(tmpdir(), 'vivier-bench-import-'));
   const results: BenchResult[] = [];
   try {
@@ -207,7 +210,7 @@ export async function runImportBench(
     );
     try {
       results.push(
-        ...(await importRuns('SQLite', sqlite, file, n, {
+        ...(await importRuns('SQLite', sqlite, fileSource, file, n, {
           rate: 'target ≥ 50,000/s',
           time: 'target < 60 s at 1,000,000',
         })),
@@ -226,7 +229,9 @@ export async function runImportBench(
         url.searchParams.set('options', `-c search_path=${schema}`);
         const ctx = await createContext(envToConfig({ DATABASE_URL: url.toString(), LOG_LEVEL: 'silent' }));
         try {
-          results.push(...(await importRuns('PostgreSQL', ctx, file, n, { rate: 'target ≥ 20,000/s' })));
+          results.push(
+            ...(await importRuns('PostgreSQL', ctx, fileSource, file, n, { rate: 'target ≥ 20,000/s' })),
+          );
         } finally {
           await ctx.close();
         }
