@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { buildSkillRetriever, type SkillRetriever } from '../core/extraction/rank-skills.js';
 import { buildSkillMatcher, type SkillMatcher } from '../core/extraction/skill-matcher.js';
+import { buildSkillNameIndex, type SkillNameIndex } from '../core/import/skill-names.js';
 import { buildAdjacency, type AdjacentSource } from '../core/taxonomy/adjacency.js';
 import { BUILTIN_SKILLS } from '../core/taxonomy/builtin-skills.js';
 import { buildTaxonomy, searchSkills, type SkillSearchHit } from '../core/taxonomy/taxonomy.js';
@@ -11,8 +12,10 @@ const BUILTIN_FINGERPRINT_KEY = 'taxonomy.builtin.sha256';
 
 export interface LoadedTaxonomy {
   taxonomy: Taxonomy;
-  /** Built on first read (see get()). */
+  /** Built on first read (see get()), as `names`. */
   readonly matcher: SkillMatcher;
+  /** Skill labels and aliases to ids, for imports that name skills (CSV, JSON Resume). */
+  readonly names: SkillNameIndex;
   adjacency: Map<string, AdjacentSource[]>;
 }
 
@@ -67,13 +70,18 @@ export class TaxonomyService {
     if (!this.loaded) {
       this.loaded = this.store.taxonomy.loadAll().then((skills) => {
         const taxonomy: Taxonomy = { skills, byId: new Map(skills.map((s) => [s.id, s])) };
-        // The extraction trie is built on first use: it takes ≈ 200 ms for the built-in taxonomy, and a
-        // command that only checks ids against it (a JSON Lines import, a match) never uses it.
+        // The extraction trie (≈ 200 ms for the built-in taxonomy) and the skill name index (≈ 25 ms) are
+        // built on first use: a command that only checks ids against the taxonomy (a JSON Lines import, a
+        // match) uses neither.
         let matcher: SkillMatcher | undefined;
+        let names: SkillNameIndex | undefined;
         return {
           taxonomy,
           get matcher() {
             return (matcher ??= buildSkillMatcher(taxonomy));
+          },
+          get names() {
+            return (names ??= buildSkillNameIndex(taxonomy));
           },
           adjacency: buildAdjacency(taxonomy),
         };
