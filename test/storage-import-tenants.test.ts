@@ -8,8 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../src/core/demo/generate-demo.js';
 import type { Project, Talent } from '../src/core/model.js';
 import type { Context } from '../src/main/create-context.js';
-import type { ImportOptions } from '../src/services/import.service.js';
-import { DIALECTS, openTestContext } from './support/databases.js';
+import { AuditService } from '../src/services/audit.service.js';
+import { textSource } from '../src/services/import-readers.js';
+import { ImportService, type ImportOptions } from '../src/services/import.service.js';
+import type { PackedWriteOptions, Store } from '../src/services/ports.js';
+import { DIALECTS, fixedClock, openTestContext } from './support/databases.js';
 import { importText, jsonl } from './support/imports.js';
 
 const AT = '2026-01-15T10:00:00.000Z';
@@ -120,6 +123,74 @@ describe.each(DIALECTS)('ids held by another organization on $name', (dialectCas
       expect(await ctx.store.projects.count(other)).toBe(1);
     });
   }
+
+  it('an import writes its rows as fresh (nothing looked up) only into a table empty in every organization', async () => {
+    await pair('fresh-wiring');
+    // The options each packed write of the import is given, seen through a store that records them.
+    const told: (PackedWriteOptions | undefined)[] = [];
+    const recording = (s: Store): Store => ({
+      ...s,
+      imports: new Proxy(s.imports, {
+        get(t, prop) {
+          if (prop === 'writePackedTalents')
+            return (...a: Parameters<Store['imports']['writePackedTalents']>) => {
+              told.push(a[4]);
+              return t.writePackedTalents(...a);
+            };
+          const v: unknown = Reflect.get(t, prop, t);
+          return typeof v === 'function' ? (v as (...x: unknown[]) => unknown).bind(t) : v;
+        },
+      }),
+      transaction: (fn, options) => s.transaction((tx) => fn(recording(tx)), options),
+    });
+    // A database of its own, so that its talent table starts empty.
+    const alone = await openTestContext(dialectCase);
+    try {
+      await alone.store.ensureOrganization(owner, owner, AT);
+      await alone.store.ensureOrganization(other, other, AT);
+      const imports = new ImportService(
+        recording(alone.store),
+        alone.services.taxonomy,
+        new AuditService(fixedClock()),
+        fixedClock(),
+      );
+      const load = (org: string, list: Talent[]) =>
+        imports.import(textSource('f.jsonl', jsonl(list)), { kind: 'talents', format: 'jsonl', orgId: org });
+      const mine = own(talents);
+      // Fresh into the empty table; not into an organization that holds talents, nor into an empty one
+      // while another holds some.
+      expect(await load(owner, mine.slice(0, 2))).toMatchObject({ inserted: 2 });
+      expect(await load(owner, mine.slice(2, 3))).toMatchObject({ inserted: 1 });
+      expect(await load(other, mine.slice(3))).toMatchObject({ inserted: 1 });
+      expect(told.map((o) => o?.fresh)).toEqual([true, false, false]);
+    } finally {
+      await alone.close();
+    }
+  });
+
+  it('a fresh write looks nothing up: a stored id is an error, never a replaced row', async () => {
+    await pair('fresh');
+    const mine = own(talents);
+    expect(await run(owner, jsonl(mine.slice(0, 1)))).toMatchObject({ inserted: 1 });
+    const id = mine[0]!.id;
+    const before = await ctx.store.talents.get(owner, id);
+    const [packed] = (await ctx.store.imports.getPackedTalents(owner, [id])).values();
+    const rows = [{ id, packed: { ...packed!, name: 'Someone Else' } }];
+    const write = (org: string) =>
+      ctx.store.transaction((tx) => tx.imports.writePackedTalents(org, rows, AT, new Set(), { fresh: true }));
+    // PostgreSQL copies fresh rows in without a lookup: the primary key refuses the stored id. The other
+    // paths look every row up whatever the caller says: another organization's id is refused as ever.
+    const copies = dialectCase.name === 'postgres';
+    await expect(write(other)).rejects.toThrow(
+      copies
+        ? `talent "${id}" was stored by another transaction during this write`
+        : `talent "${id}" belongs to another organization`,
+    );
+    if (copies)
+      await expect(write(owner)).rejects.toThrow(`talent "${id}" was stored by another transaction`);
+    expect(await ctx.store.talents.get(owner, id)).toEqual(before);
+    expect(await ctx.store.talents.count(other)).toBe(0);
+  });
 
   it('the storage refuses to write a talent or a project under another organization’s id', async () => {
     await pair('store');

@@ -1027,7 +1027,9 @@ export class ImportService {
     const existingIds = targets.filter((t) => t.existing).map((t) => t.id);
     if (talents) {
       const toWrite = await this.classifyTalents(store, orgId, targets, existingIds, counts, format, skills);
-      if (write) await store.imports.writePackedTalents(orgId, toWrite, at, skills, defer);
+      // Into a table empty when the transaction began, every row is new: the writer need not look them up.
+      const fresh = !stored && !elsewhere;
+      if (write) await store.imports.writePackedTalents(orgId, toWrite, at, skills, { defer, fresh });
     } else {
       const toWrite: Project[] = [];
       for (const t of targets) {

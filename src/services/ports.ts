@@ -154,6 +154,21 @@ export interface KeyRow {
 }
 
 /** Bulk reads and writes for imports and exports: dialect-specific fast paths live behind this port. */
+/** How ImportStore.writePackedTalents may write its rows. */
+export interface PackedWriteOptions {
+  /**
+   * May return before the rows are stored (PostgreSQL: the last COPY left running while the caller reads
+   * on); the next call of this port waits for them, and settleWrites() does. Errors surface there.
+   */
+  defer?: boolean;
+  /**
+   * The caller knows none of the rows' ids is stored, in any organization (a first load into an empty
+   * table, asked in this transaction): they are written without being looked up. An id another transaction
+   * stores meanwhile makes the write fail on the primary key, never replaces its row.
+   */
+  fresh?: boolean;
+}
+
 export interface ImportStore {
   findTalentKeys(orgId: string, keys: RecordKeys): Promise<KeyRow[]>;
   /** Full talents by id (skills by id, windows and missions in order); missing ids are left out. */
@@ -183,11 +198,7 @@ export interface ImportStore {
     rows: readonly PackedTalentRow[],
     at: string,
     skills: ReadonlySet<string>,
-    /**
-     * May return before the rows are stored (PostgreSQL: the last COPY left running while the caller reads
-     * on); the next call of this port waits for them, and settleWrites() does. Errors surface there.
-     */
-    defer?: boolean,
+    options?: PackedWriteOptions,
   ): Promise<void>;
   /** Waits for rows a deferred writePackedTalents left being stored; throws what failed. */
   settleWrites(): Promise<void>;

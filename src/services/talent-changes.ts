@@ -226,9 +226,13 @@ function journaledStore(inner: Store, changes: TalentChanges, pending: PendingCh
         await inner.imports.writeTalents(orgId, talents, at, existing);
         pending.upsert(orgId, talents);
       },
-      async writePackedTalents(orgId, rows, at, skills, defer) {
-        if (!pending) return self.transaction((tx) => tx.imports.writePackedTalents(orgId, rows, at, skills));
-        await inner.imports.writePackedTalents(orgId, rows, at, skills, defer);
+      async writePackedTalents(orgId, rows, at, skills, options) {
+        // Alone, the write is its own transaction: nothing is left running after it.
+        if (!pending)
+          return self.transaction((tx) =>
+            tx.imports.writePackedTalents(orgId, rows, at, skills, { ...options, defer: false }),
+          );
+        await inner.imports.writePackedTalents(orgId, rows, at, skills, options);
         pending.upsert(orgId, rows);
       },
     }),

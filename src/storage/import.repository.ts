@@ -1,7 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import type { PackedTalent, PackedTalentRow } from '../core/import/packed-talent.js';
 import type { Talent } from '../core/model.js';
-import type { ImportCheckpoint, ImportStore, KeyRow, RecordKeys } from '../services/ports.js';
+import type {
+  ImportCheckpoint,
+  ImportStore,
+  KeyRow,
+  PackedWriteOptions,
+  RecordKeys,
+} from '../services/ports.js';
 import { chunks } from './batch.js';
 import { deferKeys } from './deferred-keys.js';
 import { nativeSqliteOf } from './native-sqlite.js';
@@ -46,9 +52,9 @@ export class ImportRepository implements ImportStore {
     rows: readonly PackedTalentRow[],
     at: string,
     skills: ReadonlySet<string>,
-    defer?: boolean,
+    options?: PackedWriteOptions,
   ): Promise<void> {
-    return this.bulk.writePacked(orgId, rows, at, skills, defer);
+    return this.bulk.writePacked(orgId, rows, at, skills, options);
   }
 
   settleWrites(): Promise<void> {
