@@ -153,7 +153,6 @@ export interface KeyRow {
   email: string | null;
 }
 
-/** Bulk reads and writes for imports and exports: dialect-specific fast paths live behind this port. */
 /** How ImportStore.writePackedTalents may write its rows. */
 export interface PackedWriteOptions {
   /**
@@ -163,12 +162,14 @@ export interface PackedWriteOptions {
   defer?: boolean;
   /**
    * The caller knows none of the rows' ids is stored, in any organization (a first load into an empty
-   * table, asked in this transaction): they are written without being looked up. An id another transaction
-   * stores meanwhile makes the write fail on the primary key, never replaces its row.
+   * table, asked in this transaction): the writer may store them without looking them up (PostgreSQL's
+   * COPY does). An id another transaction stores meanwhile then fails the write on the primary key; it
+   * never replaces that row.
    */
   fresh?: boolean;
 }
 
+/** Bulk reads and writes for imports and exports: dialect-specific fast paths live behind this port. */
 export interface ImportStore {
   findTalentKeys(orgId: string, keys: RecordKeys): Promise<KeyRow[]>;
   /** Full talents by id (skills by id, windows and missions in order); missing ids are left out. */
