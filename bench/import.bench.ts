@@ -139,12 +139,12 @@ async function importRuns(
       n,
     },
     {
-      // Load-independent: talents per second of this process's CPU (on PostgreSQL the server's is not counted).
+      // Load-independent: talents per second of this process's CPU (on PostgreSQL the server's is reported
+      // below). No peer: the targets are per second of wall-clock time.
       suite: SUITE,
       name: `jsonl → ${label}, new talents per CPU-second`,
       value: perSecond(n, first.cpuMs),
       unit: 'talents/cpu-s',
-      peer: peers.rate,
       n,
     },
     // Beside the process's own CPU, the server's (a local PostgreSQL): on two cores they compete.
