@@ -9,10 +9,10 @@
  * worker thread per core while this thread writes (decisions/0007), in the compiled modules the command
  * runs (compiled.ts builds them first). Reported: talents/s for the whole command, per wall second and per
  * CPU second of this process, its reader threads included (process.cpuUsage: on a shared machine the wall
- * clock also counts other processes; on PostgreSQL the server's CPU is not counted), the same for a second
- * import of the same file (all unchanged), the peak RSS growth during the import (streaming: it does not
- * grow with the file), and the whole pool read back with TalentStore.streamAll. The machine's load average
- * is reported beside them.
+ * clock also counts other processes), on PostgreSQL the server's CPU a talent beside it (pg-server-cpu.ts,
+ * where the server runs on this machine), the same for a second import of the same file (all unchanged),
+ * the peak RSS growth during the import (streaming: it does not grow with the file), and the whole pool
+ * read back with TalentStore.streamAll. The machine's load average is reported beside them.
  * Targets: SQLite ≥ 50,000 talents/s and 1,000,000 in under a minute, PostgreSQL ≥ 20,000 talents/s, a CV
  * < 300 ms.
  *
@@ -121,6 +121,19 @@ async function importRuns(
     throw new Error(`${label}: ${again.summary.unchanged} of ${n} unchanged`);
   const read = await timedStream(ctx, n);
   const perSecond = (count: number, ms: number) => Math.round(count / (ms / 1000));
+  // Beside the process's own CPU, the server's (a local PostgreSQL): on two cores they compete.
+  const serverRow = (run: { serverCpuMs: number | null }, what: string): BenchResult[] =>
+    run.serverCpuMs === null
+      ? []
+      : [
+          {
+            suite: SUITE,
+            name: `jsonl → ${label}, server CPU per ${what}`,
+            value: Math.round(((run.serverCpuMs * 1000) / n) * 10) / 10,
+            unit: 'µs',
+            n,
+          },
+        ];
   return [
     {
       suite: SUITE,
@@ -147,23 +160,8 @@ async function importRuns(
       unit: 'talents/cpu-s',
       n,
     },
-    // Beside the process's own CPU, the server's (a local PostgreSQL): on two cores they compete.
-    ...[
-      { run: first, what: 'new talent' },
-      { run: again, what: 're-imported talent' },
-    ].flatMap(({ run, what }) =>
-      run.serverCpuMs === null
-        ? []
-        : [
-            {
-              suite: SUITE,
-              name: `jsonl → ${label}, server CPU per ${what}`,
-              value: Math.round(((run.serverCpuMs * 1000) / n) * 10) / 10,
-              unit: 'µs',
-              n,
-            },
-          ],
-    ),
+    ...serverRow(first, 'new talent'),
+    ...serverRow(again, 're-imported talent'),
     {
       suite: SUITE,
       name: `jsonl → ${label}, re-import (all unchanged)`,
